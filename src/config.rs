@@ -1,0 +1,318 @@
+//! The configuration file: TOML, every key optional with a sensible default, unknown keys
+//! refused. Secrets never live in the file: the Discord token is read from the environment
+//! variable that `discord.token_env` names. `config.example.toml` documents every key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::source::{Diagnostic, Diagnostics, SourceText, read_source};
+
+/// The largest config file we read.
+const MAX_CONFIG_BYTES: u64 = 256 * 1024;
+/// Overrides `database.url` when set (handy for containers and tests).
+pub const DATABASE_URL_ENV: &str = "DEBATE_DRILL_DATABASE_URL";
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub packs: PacksConfig,
+    pub prompts: PromptsConfig,
+    pub database: DatabaseConfig,
+    pub discord: DiscordConfig,
+    pub matcher: MatcherConfig,
+    pub drill: DrillConfig,
+    pub scoring: ScoringConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PacksConfig {
+    /// The folder of bundled position packs.
+    pub dir: PathBuf,
+    /// Pick up changes under `dir` without a restart.
+    pub hot_reload: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PromptsConfig {
+    /// The folder of message catalogues (`en.toml`); the built-in catalogue when absent.
+    pub dir: PathBuf,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite://FILE` (created on first start).
+    pub url: String,
+    /// Delete students' messages older than this many days (0 keeps them forever).
+    pub retention_days: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DiscordConfig {
+    /// The environment variable holding the bot token.
+    pub token_env: String,
+    /// Where REST calls go (`{api_base}/api/v10/...`); Discord's own by default.
+    pub api_base: String,
+    /// A role whose members are instructors in every server (besides Manage Server).
+    pub instructor_role: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MatcherConfig {
+    /// Below this confidence (0–1) a message is "unsure": the bot asks the student to sharpen it.
+    pub min_confidence: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DrillConfig {
+    /// Turns in a round before it ends by itself (0: no limit).
+    pub max_turns: u32,
+    /// Minutes a round may last before it ends by itself (0: no limit).
+    pub round_minutes: u32,
+    /// The debate scale the scorecard maps onto: `world-schools`, `british-parliamentary`,
+    /// `public-forum`.
+    pub scale: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScoringConfig {
+    pub relevance: f64,
+    pub clash: f64,
+    pub evidence: f64,
+    pub novelty: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            packs: PacksConfig::default(),
+            prompts: PromptsConfig::default(),
+            database: DatabaseConfig::default(),
+            discord: DiscordConfig::default(),
+            matcher: MatcherConfig::default(),
+            drill: DrillConfig::default(),
+            scoring: ScoringConfig::default(),
+        }
+    }
+}
+
+impl Default for PacksConfig {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("positions"),
+            hot_reload: true,
+        }
+    }
+}
+
+impl Default for PromptsConfig {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("prompts"),
+            language: "en".into(),
+        }
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self {
+            url: "sqlite://debate-drill.db".into(),
+            retention_days: 365,
+        }
+    }
+}
+
+impl Default for DiscordConfig {
+    fn default() -> Self {
+        Self {
+            token_env: "DISCORD_TOKEN".into(),
+            api_base: "https://discord.com".into(),
+            instructor_role: None,
+        }
+    }
+}
+
+impl Default for MatcherConfig {
+    fn default() -> Self {
+        Self { min_confidence: 0.3 }
+    }
+}
+
+impl Default for DrillConfig {
+    fn default() -> Self {
+        Self {
+            max_turns: 0,
+            round_minutes: 0,
+            scale: "world-schools".into(),
+        }
+    }
+}
+
+impl Default for ScoringConfig {
+    fn default() -> Self {
+        Self {
+            relevance: 30.0,
+            clash: 35.0,
+            evidence: 20.0,
+            novelty: 15.0,
+        }
+    }
+}
+
+/// The debate scales a scorecard can be mapped onto.
+pub const SCALES: &[&str] = &["world-schools", "british-parliamentary", "public-forum"];
+
+impl Config {
+    /// Reads, parses and validates a config file; every problem is reported.
+    pub fn load(path: &Path) -> Result<Config, Diagnostics> {
+        let source = read_source(path, MAX_CONFIG_BYTES).map_err(one)?;
+        let mut config = Self::parse(&source)?;
+        if let Ok(url) = std::env::var(DATABASE_URL_ENV)
+            && !url.is_empty()
+        {
+            config.database.url = url;
+        }
+        Ok(config)
+    }
+
+    /// Parses and validates config text (no environment overrides).
+    pub fn parse(source: &SourceText) -> Result<Config, Diagnostics> {
+        let config: Config = toml::from_str(&source.text).map_err(|e| {
+            let offset = e.span().map_or(0, |span| span.start);
+            one(source.error_at(offset, e.message().lines().next().unwrap_or("invalid config").to_string()))
+        })?;
+        let problems = config.problems();
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            let mut diagnostics = Diagnostics::default();
+            for problem in problems {
+                diagnostics.push(Diagnostic::error(&source.path, None, problem));
+            }
+            Err(diagnostics)
+        }
+    }
+
+    /// What is wrong with the values, one sentence each.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !self.database.url.starts_with("sqlite:") {
+            problems.push(format!(
+                "`database.url` must be a sqlite: URL such as sqlite://debate-drill.db, found {:?}",
+                self.database.url
+            ));
+        }
+        let env = &self.discord.token_env;
+        if env.is_empty() || !env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || env.starts_with(|c: char| c.is_ascii_digit()) {
+            problems.push(format!(
+                "`discord.token_env` must name an environment variable (letters, digits, _), found {env:?}"
+            ));
+        }
+        let base = &self.discord.api_base;
+        if !(base.starts_with("https://") || base.starts_with("http://")) || base.ends_with('/') {
+            problems.push(format!(
+                "`discord.api_base` must be an http(s) URL without a trailing slash, such as https://discord.com, found {base:?}"
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.matcher.min_confidence) {
+            problems.push(format!(
+                "`matcher.min_confidence` must be between 0 and 1, found {}",
+                self.matcher.min_confidence
+            ));
+        }
+        if !SCALES.contains(&self.drill.scale.as_str()) {
+            problems.push(format!(
+                "`drill.scale` must be one of {}, found {:?}",
+                SCALES.join(", "),
+                self.drill.scale
+            ));
+        }
+        let weights = [
+            ("relevance", self.scoring.relevance),
+            ("clash", self.scoring.clash),
+            ("evidence", self.scoring.evidence),
+            ("novelty", self.scoring.novelty),
+        ];
+        for (name, weight) in weights {
+            if !weight.is_finite() || weight < 0.0 {
+                problems.push(format!("`scoring.{name}` must be a number of 0 or more, found {weight}"));
+            }
+        }
+        if weights.iter().map(|(_, w)| w.max(0.0)).sum::<f64>() <= 0.0 {
+            problems.push("the `scoring` weights add up to 0: give at least one a positive weight".into());
+        }
+        problems
+    }
+
+    /// The Discord token, from the environment variable `discord.token_env` names.
+    pub fn discord_token(&self) -> Result<String, String> {
+        match std::env::var(&self.discord.token_env) {
+            Ok(token) if !token.trim().is_empty() => Ok(token.trim().to_string()),
+            _ => Err(format!(
+                "no Discord token: set the environment variable {} (the token is never read from the config file)",
+                self.discord.token_env
+            )),
+        }
+    }
+
+    /// The SQLite file that `database.url` names.
+    pub fn database_path(&self) -> PathBuf {
+        sqlite_path(&self.database.url)
+    }
+}
+
+/// The file path of a `sqlite:` URL (`sqlite://a.db`, `sqlite:a.db`, with or without `?mode=...`).
+pub fn sqlite_path(url: &str) -> PathBuf {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+    PathBuf::from(rest.split('?').next().unwrap_or(rest))
+}
+
+fn one(diagnostic: Diagnostic) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.push(diagnostic);
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<String>> {
+        Config::parse(&SourceText::new("c.toml", text.to_string()))
+            .map_err(|d| d.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn empty_file_means_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_place() {
+        let errors = parse("[discord]\ntoken = 'abc'\n").unwrap_err();
+        assert!(errors[0].starts_with("c.toml:2:1: unknown field `token`"), "{errors:?}");
+    }
+
+    #[test]
+    fn values_are_validated() {
+        let errors = parse("[database]\nurl = 'postgres://x'\n[scoring]\nclash = -1.0\n").unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("database.url"));
+        assert!(errors[1].contains("scoring.clash"));
+    }
+
+    #[test]
+    fn sqlite_urls_name_files() {
+        assert_eq!(sqlite_path("sqlite://a/b.db"), PathBuf::from("a/b.db"));
+        assert_eq!(sqlite_path("sqlite:b.db?mode=rwc"), PathBuf::from("b.db"));
+    }
+}

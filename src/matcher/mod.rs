@@ -1,0 +1,2 @@
+//! Recognising what a student means: normalisation, the pack's index, ranking, and the choice
+//! of counter. (Being built.)

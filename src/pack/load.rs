@@ -1,0 +1,194 @@
+//! Finding and reading a pack's files — a pack folder, a single-file pack, or a folder of packs —
+//! safely: bounded sizes and counts, and no symbolic link followed out of a pack's folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::assemble::assemble;
+use super::limits::{MAX_FILE_BYTES, MAX_FILES};
+use super::model::Pack;
+use super::parse::{ParsedFile, parse_pack_file, parse_position_file};
+use super::raw::{RawPack, RawPosition};
+use crate::source::{Diagnostic, Diagnostics, SourceText, read_source};
+
+/// The name of the file that makes a folder a pack.
+pub const PACK_FILE: &str = "pack.toml";
+
+/// What loading one pack gave: the pack when it has no errors, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub pack: Option<Pack>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads a pack from its files' text, already read: the pack file first (a `pack.toml` or a
+/// single-file pack), then its position files. Used for folders, single files and uploads alike.
+pub fn load_sources(pack_file: &SourceText, position_files: &[SourceText]) -> Loaded {
+    let mut diagnostics = Diagnostics::default();
+    let mut positions: Vec<RawPosition> = Vec::new();
+    let header: Option<RawPack> = match parse_pack_file(pack_file, &mut diagnostics) {
+        Some(ParsedFile::Pack(header, inline)) => {
+            positions.extend(inline);
+            Some(header)
+        }
+        _ => None,
+    };
+    for file in position_files {
+        if let Some(ParsedFile::Position(position)) = parse_position_file(file, &mut diagnostics) {
+            positions.push(position);
+        }
+    }
+    let pack = header.and_then(|header| assemble(&header, &positions, &mut diagnostics));
+    diagnostics.sort();
+    Loaded {
+        pack: pack.filter(|_| !diagnostics.has_errors()),
+        diagnostics,
+    }
+}
+
+/// Loads a pack folder (`pack.toml` and one `.toml` per position) or a single-file pack.
+pub fn load_pack(path: &Path) -> Loaded {
+    if path.is_dir() {
+        load_pack_dir(path)
+    } else {
+        match read_source(path, MAX_FILE_BYTES) {
+            Ok(source) => load_sources(&source, &[]),
+            Err(problem) => failed(problem),
+        }
+    }
+}
+
+fn load_pack_dir(dir: &Path) -> Loaded {
+    let pack_path = dir.join(PACK_FILE);
+    let pack_file = match read_in_pack(dir, &pack_path) {
+        Ok(source) => source,
+        Err(problem) => return failed(problem),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let mut position_files = Vec::new();
+    match position_paths(dir) {
+        Ok(paths) => {
+            if paths.len() + 1 > MAX_FILES {
+                diagnostics.push(Diagnostic::error(
+                    dir,
+                    None,
+                    format!("too many files: {} TOML files, the limit is {MAX_FILES}", paths.len() + 1),
+                ));
+            }
+            for path in paths.into_iter().take(MAX_FILES - 1) {
+                match read_in_pack(dir, &path) {
+                    Ok(source) => position_files.push(source),
+                    Err(problem) => diagnostics.push(problem),
+                }
+            }
+        }
+        Err(problem) => diagnostics.push(problem),
+    }
+    let mut loaded = load_sources(&pack_file, &position_files);
+    if !diagnostics.is_empty() {
+        loaded.pack = None;
+        diagnostics.extend(loaded.diagnostics);
+        diagnostics.sort();
+        loaded.diagnostics = diagnostics;
+    }
+    loaded
+}
+
+/// The position files of a pack folder: every `*.toml` but `pack.toml`, sorted by name.
+fn position_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read the folder: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension().is_some_and(|ext| ext == "toml")
+                && path.file_name().is_some_and(|name| name != PACK_FILE)
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads a file of a pack folder, refusing a symbolic link that leads out of the folder.
+fn read_in_pack(dir: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let inside = match (fs::canonicalize(dir), fs::canonicalize(path)) {
+            (Ok(dir), Ok(target)) => target.starts_with(dir),
+            _ => false,
+        };
+        if !inside {
+            return Err(Diagnostic::error(
+                path,
+                None,
+                "symbolic link leads out of the pack's folder (or nowhere); it is not followed",
+            ));
+        }
+    }
+    if path.is_dir() {
+        return Err(Diagnostic::error(path, None, "is a folder, not a TOML file"));
+    }
+    read_source(path, MAX_FILE_BYTES)
+}
+
+fn failed(problem: Diagnostic) -> Loaded {
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.push(problem);
+    Loaded { pack: None, diagnostics }
+}
+
+/// Where the packs under a path are: the path itself when it is a pack (a folder with a
+/// `pack.toml`, or a TOML file), else each pack folder and single-file pack directly inside it.
+pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !path.exists() && fs::symlink_metadata(path).is_err() {
+        return Err(Diagnostic::error(path, None, "no such file or folder"));
+    }
+    if !path.is_dir() || path.join(PACK_FILE).exists() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = fs::read_dir(path).map_err(|e| Diagnostic::error(path, None, format!("cannot read the folder: {e}")))?;
+    let mut packs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|entry| {
+            if entry.is_dir() {
+                entry.join(PACK_FILE).exists()
+            } else {
+                entry.extension().is_some_and(|ext| ext == "toml")
+            }
+        })
+        .collect();
+    packs.sort();
+    Ok(packs)
+}
+
+/// Every pack under a path, with all their problems. A pack id given twice is an error.
+pub fn load_library(path: &Path) -> (Vec<Pack>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let mut packs: Vec<Pack> = Vec::new();
+    match find_packs(path) {
+        Ok(paths) if paths.is_empty() => diagnostics.push(Diagnostic::error(
+            path,
+            None,
+            "no packs here: expected pack folders (each with a pack.toml) or single-file packs",
+        )),
+        Ok(paths) => {
+            for pack_path in paths {
+                let loaded = load_pack(&pack_path);
+                diagnostics.extend(loaded.diagnostics);
+                if let Some(pack) = loaded.pack {
+                    if packs.iter().any(|p| p.id == pack.id) {
+                        diagnostics.push(Diagnostic::error(
+                            &pack_path,
+                            None,
+                            format!("pack id `{}` is used by another pack in {}", pack.id, path.display()),
+                        ));
+                    } else {
+                        packs.push(pack);
+                    }
+                }
+            }
+        }
+        Err(problem) => diagnostics.push(problem),
+    }
+    (packs, diagnostics)
+}

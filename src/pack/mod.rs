@@ -1,0 +1,17 @@
+//! Position packs: the motion, the sides, and each author's arguments with verbatim quotes.
+//!
+//! A pack is a folder (`pack.toml` plus one TOML file per position) or a single TOML file. The
+//! loader checks everything a stranger's upload could get wrong and reports it at
+//! `PATH:LINE:COLUMN`; a [`Pack`] exists only when nothing is wrong, so the rest of the house
+//! never meets a dangling reference. This room imports nothing of ours but `source`.
+
+mod assemble;
+pub mod limits;
+mod load;
+mod model;
+mod parse;
+mod raw;
+
+pub use load::{Loaded, PACK_FILE, find_packs, load_library, load_pack, load_sources};
+pub use model::{AliasGroup, Argument, ArgumentIndex, Pack, Position, Side};
+pub use parse::looks_like_pack;

@@ -1,0 +1,143 @@
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::Diagnostic;
+
+/// The text of one source file, decoded and checked, with what is needed to turn a byte offset
+/// into the line and column a person reads.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The path as it is shown in diagnostics (as given, not canonicalised).
+    pub path: PathBuf,
+    /// The text without a leading byte-order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (counted in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..floor_char_boundary(&self.text, offset)]
+            .chars()
+            .count();
+        (line + 1, column + 1)
+    }
+
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, Some(self.position(offset)), message)
+    }
+
+    pub fn warning_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, Some(self.position(offset)), message)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Reads a file of at most `max_bytes` and decodes it (see [`decode_source`]). Problems of the
+/// whole file (missing, too large, empty, binary, not UTF-8) come back as one diagnostic.
+pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, Diagnostic> {
+    let whole_file = |message: String| Diagnostic::error(path, None, message);
+    let file = File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => whole_file("no such file or folder".into()),
+        _ => whole_file(format!("cannot read: {e}")),
+    })?;
+    let declared = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if declared > max_bytes {
+        return Err(whole_file(too_large(declared, max_bytes)));
+    }
+    // Read one byte past the limit, so a file that grows while we read is still caught.
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| whole_file(format!("cannot read: {e}")))?;
+    decode_source(path, bytes, max_bytes)
+}
+
+/// Checks and decodes bytes that claim to be a text file: at most `max_bytes`, not empty, no NUL
+/// bytes, valid UTF-8. A UTF-8 byte-order mark is dropped; CRLF line endings are kept as they are
+/// (TOML accepts them).
+pub fn decode_source(path: &Path, bytes: Vec<u8>, max_bytes: u64) -> Result<SourceText, Diagnostic> {
+    let whole_file = |message: String| Diagnostic::error(path, None, message);
+    if bytes.len() as u64 > max_bytes {
+        return Err(whole_file(too_large(bytes.len() as u64, max_bytes)));
+    }
+    if bytes.is_empty() {
+        return Err(whole_file("file is empty".into()));
+    }
+    if bytes.contains(&0) {
+        return Err(whole_file("binary file (it contains NUL bytes), not TOML text".into()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        whole_file(format!(
+            "not valid UTF-8 text (first invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(SourceText::new(path, text))
+}
+
+fn too_large(size: u64, max_bytes: u64) -> String {
+    format!("file is too large: {size} bytes, the limit is {max_bytes} bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let source = SourceText::new("a.toml", "ab\n“é” = 1\nx".to_string());
+        assert_eq!(source.position(0), (1, 1));
+        assert_eq!(source.position(3), (2, 1));
+        let equals = source.text.find('=').unwrap();
+        assert_eq!(source.position(equals), (2, 5));
+        assert_eq!(source.position(source.text.len()), (3, 2));
+    }
+
+    #[test]
+    fn crlf_lines_are_counted_once() {
+        let source = SourceText::new("a.toml", "a = 1\r\nb = 2\r\n".to_string());
+        assert_eq!(source.position(source.text.find('b').unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn whole_file_problems() {
+        let path = Path::new("p.toml");
+        let message = |bytes: &[u8]| decode_source(path, bytes.to_vec(), 10).unwrap_err().message;
+        assert_eq!(message(b""), "file is empty");
+        assert!(message(b"a\0b").starts_with("binary file"));
+        assert!(message(b"a = \xff").starts_with("not valid UTF-8"));
+        assert!(message(&[b'a'; 11]).starts_with("file is too large: 11 bytes"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let source = decode_source(Path::new("p.toml"), b"\xef\xbb\xbfa = 1".to_vec(), 100).unwrap();
+        assert_eq!(source.text, "a = 1");
+    }
+}
