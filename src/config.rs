@@ -13,7 +13,7 @@ const MAX_CONFIG_BYTES: u64 = 256 * 1024;
 /// Overrides `database.url` when set (handy for containers and tests).
 pub const DATABASE_URL_ENV: &str = "DEBATE_DRILL_DATABASE_URL";
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub packs: PacksConfig,
@@ -90,20 +90,6 @@ pub struct ScoringConfig {
     pub novelty: f64,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            packs: PacksConfig::default(),
-            prompts: PromptsConfig::default(),
-            database: DatabaseConfig::default(),
-            discord: DiscordConfig::default(),
-            matcher: MatcherConfig::default(),
-            drill: DrillConfig::default(),
-            scoring: ScoringConfig::default(),
-        }
-    }
-}
-
 impl Default for PacksConfig {
     fn default() -> Self {
         Self {
@@ -143,7 +129,9 @@ impl Default for DiscordConfig {
 
 impl Default for MatcherConfig {
     fn default() -> Self {
-        Self { min_confidence: 0.3 }
+        Self {
+            min_confidence: 0.3,
+        }
     }
 }
 
@@ -188,7 +176,14 @@ impl Config {
     pub fn parse(source: &SourceText) -> Result<Config, Diagnostics> {
         let config: Config = toml::from_str(&source.text).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
-            one(source.error_at(offset, e.message().lines().next().unwrap_or("invalid config").to_string()))
+            one(source.error_at(
+                offset,
+                e.message()
+                    .lines()
+                    .next()
+                    .unwrap_or("invalid config")
+                    .to_string(),
+            ))
         })?;
         let problems = config.problems();
         if problems.is_empty() {
@@ -212,7 +207,10 @@ impl Config {
             ));
         }
         let env = &self.discord.token_env;
-        if env.is_empty() || !env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || env.starts_with(|c: char| c.is_ascii_digit()) {
+        if env.is_empty()
+            || !env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            || env.starts_with(|c: char| c.is_ascii_digit())
+        {
             problems.push(format!(
                 "`discord.token_env` must name an environment variable (letters, digits, _), found {env:?}"
             ));
@@ -244,11 +242,15 @@ impl Config {
         ];
         for (name, weight) in weights {
             if !weight.is_finite() || weight < 0.0 {
-                problems.push(format!("`scoring.{name}` must be a number of 0 or more, found {weight}"));
+                problems.push(format!(
+                    "`scoring.{name}` must be a number of 0 or more, found {weight}"
+                ));
             }
         }
         if weights.iter().map(|(_, w)| w.max(0.0)).sum::<f64>() <= 0.0 {
-            problems.push("the `scoring` weights add up to 0: give at least one a positive weight".into());
+            problems.push(
+                "the `scoring` weights add up to 0: give at least one a positive weight".into(),
+            );
         }
         problems
     }
@@ -272,7 +274,10 @@ impl Config {
 
 /// The file path of a `sqlite:` URL (`sqlite://a.db`, `sqlite:a.db`, with or without `?mode=...`).
 pub fn sqlite_path(url: &str) -> PathBuf {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
     PathBuf::from(rest.split('?').next().unwrap_or(rest))
 }
 
@@ -299,12 +304,16 @@ mod tests {
     #[test]
     fn unknown_keys_are_refused_with_their_place() {
         let errors = parse("[discord]\ntoken = 'abc'\n").unwrap_err();
-        assert!(errors[0].starts_with("c.toml:2:1: unknown field `token`"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("c.toml:2:1: unknown field `token`"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn values_are_validated() {
-        let errors = parse("[database]\nurl = 'postgres://x'\n[scoring]\nclash = -1.0\n").unwrap_err();
+        let errors =
+            parse("[database]\nurl = 'postgres://x'\n[scoring]\nclash = -1.0\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("database.url"));
         assert!(errors[1].contains("scoring.clash"));

@@ -2,8 +2,10 @@
 //!
 //! See `ARCHITECTURE.md` for the map of the house.
 
-pub mod source;
-pub mod pack;
+pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod matcher;
+pub mod pack;
+pub mod prompts;
+pub mod source;

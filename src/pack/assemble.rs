@@ -9,15 +9,28 @@ use super::raw::*;
 use crate::source::{Diagnostics, suggest};
 
 /// Checks the parsed files of one pack together; returns the pack when there is no error.
-pub(crate) fn assemble(pack: &RawPack, positions: &[RawPosition], d: &mut Diagnostics) -> Option<Pack> {
+pub(crate) fn assemble(
+    pack: &RawPack,
+    positions: &[RawPosition],
+    d: &mut Diagnostics,
+) -> Option<Pack> {
     let errors_before = d.error_count();
     let sides = unique("side", pack.sides.iter().map(|s| (s.id.as_ref(), s)), d);
     let position_ids = unique("position", positions.iter().map(|p| (p.id.as_ref(), p)), d);
     let arguments: Vec<(&RawPosition, &RawArgument)> = positions
         .iter()
-        .flat_map(|position| position.arguments.iter().map(move |argument| (position, argument)))
+        .flat_map(|position| {
+            position
+                .arguments
+                .iter()
+                .map(move |argument| (position, argument))
+        })
         .collect();
-    let argument_ids = unique("argument", arguments.iter().map(|(_, a)| (a.id.as_ref(), *a)), d);
+    let argument_ids = unique(
+        "argument",
+        arguments.iter().map(|(_, a)| (a.id.as_ref(), *a)),
+        d,
+    );
 
     check_counts(pack, positions, &arguments, d);
     let side_of_position = check_membership(pack, positions, &sides, &position_ids, d);
@@ -54,7 +67,12 @@ fn unique<'r, T>(
     seen
 }
 
-fn check_counts(pack: &RawPack, positions: &[RawPosition], arguments: &[(&RawPosition, &RawArgument)], d: &mut Diagnostics) {
+fn check_counts(
+    pack: &RawPack,
+    positions: &[RawPosition],
+    arguments: &[(&RawPosition, &RawArgument)],
+    d: &mut Diagnostics,
+) {
     if let Some(position) = positions.get(MAX_POSITIONS) {
         d.push(position.site.error(format!(
             "too many positions: the pack has {}, the limit is {MAX_POSITIONS}",
@@ -68,10 +86,15 @@ fn check_counts(pack: &RawPack, positions: &[RawPosition], arguments: &[(&RawPos
         )));
     }
     if pack.sides.is_empty() {
-        d.push(pack.site.error("pack has no sides: a pack needs at least two sides that oppose each other"));
+        d.push(
+            pack.site
+                .error("pack has no sides: a pack needs at least two sides that oppose each other"),
+        );
     }
     if positions.is_empty() {
-        d.push(pack.site.error("pack has no positions: add a position file (or `[[positions]]`) for each author"));
+        d.push(pack.site.error(
+            "pack has no positions: add a position file (or `[[positions]]`) for each author",
+        ));
     }
 }
 
@@ -89,7 +112,11 @@ fn check_membership<'r>(
         let Some(side_id) = &side.id else { continue };
         for position in &side.positions {
             if !position_ids.contains_key(position.value.as_str()) {
-                d.push(position.site.error(unknown("position", &position.value, position_ids.keys().copied())));
+                d.push(position.site.error(unknown(
+                    "position",
+                    &position.value,
+                    position_ids.keys().copied(),
+                )));
             } else if let Some(other) = listed_by.get(position.value.as_str()) {
                 if other.value != side_id.value {
                     d.push(position.site.error(format!(
@@ -110,7 +137,11 @@ fn check_membership<'r>(
         if let Some(named) = named
             && !sides.contains_key(named.value.as_str())
         {
-            d.push(named.site.error(unknown("side", &named.value, sides.keys().copied())));
+            d.push(
+                named
+                    .site
+                    .error(unknown("side", &named.value, sides.keys().copied())),
+            );
             continue;
         }
         match (named, listed_by.get(id.value.as_str())) {
@@ -130,14 +161,26 @@ fn check_membership<'r>(
     side_of
 }
 
-fn check_opposition(pack: &RawPack, sides: &HashMap<&str, (&Located<String>, &RawSide)>, d: &mut Diagnostics) {
+fn check_opposition(
+    pack: &RawPack,
+    sides: &HashMap<&str, (&Located<String>, &RawSide)>,
+    d: &mut Diagnostics,
+) {
     for side in &pack.sides {
         let Some(id) = &side.id else { continue };
         for other in &side.opposes {
             if other.value == id.value {
-                d.push(other.site.error(format!("side `{}` opposes itself", id.value)));
+                d.push(
+                    other
+                        .site
+                        .error(format!("side `{}` opposes itself", id.value)),
+                );
             } else if !sides.contains_key(other.value.as_str()) {
-                d.push(other.site.error(unknown("side", &other.value, sides.keys().copied())));
+                d.push(
+                    other
+                        .site
+                        .error(unknown("side", &other.value, sides.keys().copied())),
+                );
             }
         }
         let opposed_by_any = pack
@@ -161,12 +204,21 @@ fn check_opposition(pack: &RawPack, sides: &HashMap<&str, (&Located<String>, &Ra
     }
 }
 
-fn check_sides_have_arguments(pack: &RawPack, positions: &[RawPosition], side_of: &HashMap<&str, &str>, d: &mut Diagnostics) {
+fn check_sides_have_arguments(
+    pack: &RawPack,
+    positions: &[RawPosition],
+    side_of: &HashMap<&str, &str>,
+    d: &mut Diagnostics,
+) {
     for side in &pack.sides {
         let Some(id) = &side.id else { continue };
         let arguments: usize = positions
             .iter()
-            .filter(|p| p.id.as_ref().and_then(|pid| side_of.get(pid.value.as_str())) == Some(&id.value.as_str()))
+            .filter(|p| {
+                p.id.as_ref()
+                    .and_then(|pid| side_of.get(pid.value.as_str()))
+                    == Some(&id.value.as_str())
+            })
             .map(|p| p.arguments.len())
             .sum();
         if arguments == 0 {
@@ -198,11 +250,23 @@ fn check_rebuttals(
         let mut seen = HashSet::new();
         for target in &argument.rebuts {
             if !seen.insert(target.value.as_str()) {
-                d.push(target.site.error(format!("`{}` rebuts `{}` twice", id.value, target.value)));
+                d.push(
+                    target
+                        .site
+                        .error(format!("`{}` rebuts `{}` twice", id.value, target.value)),
+                );
             } else if target.value == id.value {
-                d.push(target.site.error(format!("argument `{}` rebuts itself", id.value)));
+                d.push(
+                    target
+                        .site
+                        .error(format!("argument `{}` rebuts itself", id.value)),
+                );
             } else if !argument_ids.contains_key(target.value.as_str()) {
-                d.push(target.site.error(unknown("argument", &target.value, argument_ids.keys().copied())));
+                d.push(target.site.error(unknown(
+                    "argument",
+                    &target.value,
+                    argument_ids.keys().copied(),
+                )));
             } else if let (Some(own), Some(theirs)) = (
                 side_of_argument.get(id.value.as_str()),
                 side_of_argument.get(target.value.as_str()),
@@ -242,20 +306,33 @@ fn check_aliases(pack: &RawPack, d: &mut Diagnostics) {
     }
 }
 
-fn warn_unrebutted(pack: &RawPack, arguments: &[(&RawPosition, &RawArgument)], side_of: &HashMap<&str, &str>, d: &mut Diagnostics) {
+fn warn_unrebutted(
+    pack: &RawPack,
+    arguments: &[(&RawPosition, &RawArgument)],
+    side_of: &HashMap<&str, &str>,
+    d: &mut Diagnostics,
+) {
     let side_of_argument = |position: &RawPosition| {
-        position.id.as_ref().and_then(|id| side_of.get(id.value.as_str()).copied())
+        position
+            .id
+            .as_ref()
+            .and_then(|id| side_of.get(id.value.as_str()).copied())
     };
     let opposes = |a: &str, b: &str| sides_oppose(pack, a, b);
     let rebutted: HashSet<(&str, &str)> = arguments
         .iter()
         .flat_map(|(position, argument)| {
             let side = side_of_argument(position);
-            argument.rebuts.iter().filter_map(move |t| Some((t.value.as_str(), side?)))
+            argument
+                .rebuts
+                .iter()
+                .filter_map(move |t| Some((t.value.as_str(), side?)))
         })
         .collect();
     for (position, argument) in arguments {
-        let (Some(id), Some(side)) = (&argument.id, side_of_argument(position)) else { continue };
+        let (Some(id), Some(side)) = (&argument.id, side_of_argument(position)) else {
+            continue;
+        };
         let answered = rebutted
             .iter()
             .any(|(target, by)| *target == id.value && opposes(side, by));
@@ -286,12 +363,21 @@ fn unknown<'c>(kind: &str, name: &str, known: impl Iterator<Item = &'c str>) -> 
 }
 
 fn build(pack: &RawPack, positions: &[RawPosition], side_of: &HashMap<&str, &str>) -> Pack {
-    let text = |located: &Option<Located<String>>| located.as_ref().map(|l| l.value.clone()).unwrap_or_default();
+    let text = |located: &Option<Located<String>>| {
+        located
+            .as_ref()
+            .map(|l| l.value.clone())
+            .unwrap_or_default()
+    };
     let mut arguments = Vec::new();
     let mut built_positions = Vec::new();
     for position in positions {
         let id = text(&position.id);
-        let side = side_of.get(id.as_str()).copied().unwrap_or_default().to_string();
+        let side = side_of
+            .get(id.as_str())
+            .copied()
+            .unwrap_or_default()
+            .to_string();
         let start = arguments.len();
         arguments.extend(position.arguments.iter().map(|argument| Argument {
             id: text(&argument.id),

@@ -37,7 +37,8 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// The first control character in `text` other than newline and tab, if any.
 pub fn forbidden_control_char(text: &str) -> Option<char> {
-    text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t')
+    text.chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t')
 }
 
 #[cfg(test)]

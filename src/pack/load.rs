@@ -72,7 +72,10 @@ fn load_pack_dir(dir: &Path) -> Loaded {
                 diagnostics.push(Diagnostic::error(
                     dir,
                     None,
-                    format!("too many files: {} TOML files, the limit is {MAX_FILES}", paths.len() + 1),
+                    format!(
+                        "too many files: {} TOML files, the limit is {MAX_FILES}",
+                        paths.len() + 1
+                    ),
                 ));
             }
             for path in paths.into_iter().take(MAX_FILES - 1) {
@@ -96,7 +99,8 @@ fn load_pack_dir(dir: &Path) -> Loaded {
 
 /// The position files of a pack folder: every `*.toml` but `pack.toml`, sorted by name.
 fn position_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read the folder: {e}")))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Diagnostic::error(dir, None, format!("cannot read the folder: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -125,7 +129,11 @@ fn read_in_pack(dir: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
         }
     }
     if path.is_dir() {
-        return Err(Diagnostic::error(path, None, "is a folder, not a TOML file"));
+        return Err(Diagnostic::error(
+            path,
+            None,
+            "is a folder, not a TOML file",
+        ));
     }
     read_source(path, MAX_FILE_BYTES)
 }
@@ -133,7 +141,10 @@ fn read_in_pack(dir: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
 fn failed(problem: Diagnostic) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     diagnostics.push(problem);
-    Loaded { pack: None, diagnostics }
+    Loaded {
+        pack: None,
+        diagnostics,
+    }
 }
 
 /// Where the packs under a path are: the path itself when it is a pack (a folder with a
@@ -145,7 +156,8 @@ pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if !path.is_dir() || path.join(PACK_FILE).exists() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = fs::read_dir(path).map_err(|e| Diagnostic::error(path, None, format!("cannot read the folder: {e}")))?;
+    let entries = fs::read_dir(path)
+        .map_err(|e| Diagnostic::error(path, None, format!("cannot read the folder: {e}")))?;
     let mut packs: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -180,7 +192,11 @@ pub fn load_library(path: &Path) -> (Vec<Pack>, Diagnostics) {
                         diagnostics.push(Diagnostic::error(
                             &pack_path,
                             None,
-                            format!("pack id `{}` is used by another pack in {}", pack.id, path.display()),
+                            format!(
+                                "pack id `{}` is used by another pack in {}",
+                                pack.id,
+                                path.display()
+                            ),
                         ));
                     } else {
                         packs.push(pack);
@@ -191,4 +207,12 @@ pub fn load_library(path: &Path) -> (Vec<Pack>, Diagnostics) {
         Err(problem) => diagnostics.push(problem),
     }
     (packs, diagnostics)
+}
+
+/// Checks a position file on its own, with no pack around it: everything but references.
+pub fn check_position_file(source: &SourceText) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    parse_position_file(source, &mut diagnostics);
+    diagnostics.sort();
+    diagnostics
 }

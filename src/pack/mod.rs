@@ -11,7 +11,10 @@ mod load;
 mod model;
 mod parse;
 mod raw;
+pub mod synthetic;
 
-pub use load::{Loaded, PACK_FILE, find_packs, load_library, load_pack, load_sources};
+pub use load::{
+    Loaded, PACK_FILE, check_position_file, find_packs, load_library, load_pack, load_sources,
+};
 pub use model::{AliasGroup, Argument, ArgumentIndex, Pack, Position, Side};
 pub use parse::looks_like_pack;

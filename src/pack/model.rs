@@ -130,7 +130,10 @@ impl Pack {
     }
 
     /// Indices of the arguments of a side, in pack order.
-    pub fn arguments_of_side<'p>(&'p self, side: &'p str) -> impl Iterator<Item = ArgumentIndex> + 'p {
+    pub fn arguments_of_side<'p>(
+        &'p self,
+        side: &'p str,
+    ) -> impl Iterator<Item = ArgumentIndex> + 'p {
         (0..self.arguments.len()).filter(move |&index| self.arguments[index].side == side)
     }
 
@@ -143,8 +146,12 @@ impl Pack {
     /// `side`'s `opposes`, or names `side` in its own.
     pub fn opposes(&self, side: &str, other: &str) -> bool {
         side != other
-            && (self.side(side).is_some_and(|s| s.opposes.iter().any(|o| o == other))
-                || self.side(other).is_some_and(|o| o.opposes.iter().any(|s| s == side)))
+            && (self
+                .side(side)
+                .is_some_and(|s| s.opposes.iter().any(|o| o == other))
+                || self
+                    .side(other)
+                    .is_some_and(|o| o.opposes.iter().any(|s| s == side)))
     }
 }
 

@@ -9,9 +9,26 @@ use super::limits::*;
 use super::raw::*;
 use crate::source::{Diagnostics, SourceText, TableReader, Value, parse_document};
 
-const PACK_KEYS: &[&str] = &["id", "title", "motion", "default", "description", "sides", "aliases", "positions"];
+const PACK_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "motion",
+    "default",
+    "description",
+    "sides",
+    "aliases",
+    "positions",
+];
 const SIDE_KEYS: &[&str] = &["id", "name", "summary", "positions", "opposes"];
-const POSITION_KEYS: &[&str] = &["id", "author", "source", "url", "side", "thesis", "arguments"];
+const POSITION_KEYS: &[&str] = &[
+    "id",
+    "author",
+    "source",
+    "url",
+    "side",
+    "thesis",
+    "arguments",
+];
 const ARGUMENT_KEYS: &[&str] = &["id", "claim", "quote", "keywords", "evidence", "rebuts"];
 
 /// What a TOML file of a pack holds.
@@ -26,12 +43,17 @@ pub(crate) enum ParsedFile {
 pub fn looks_like_pack(source: &SourceText) -> bool {
     parse_document(source).is_ok_and(|document| {
         let table = document.get_ref();
-        ["motion", "sides", "positions", "title"].iter().any(|key| table.get(*key).is_some())
+        ["motion", "sides", "positions", "title"]
+            .iter()
+            .any(|key| table.get(*key).is_some())
     })
 }
 
 /// Parses a `pack.toml` or single-file pack.
-pub(crate) fn parse_pack_file(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<ParsedFile> {
+pub(crate) fn parse_pack_file(
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<ParsedFile> {
     parse(source, "pack", diagnostics, |reader, d| {
         let fields = Fields::new(source);
         let pack = fields.pack(&reader, d);
@@ -45,7 +67,10 @@ pub(crate) fn parse_pack_file(source: &SourceText, diagnostics: &mut Diagnostics
 }
 
 /// Parses a position file.
-pub(crate) fn parse_position_file(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<ParsedFile> {
+pub(crate) fn parse_position_file(
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<ParsedFile> {
     parse(source, "position", diagnostics, |mut reader, d| {
         ParsedFile::Position(Fields::new(source).position(&mut reader, d))
     })
@@ -58,7 +83,10 @@ fn parse(
     read: impl FnOnce(TableReader<'_, '_>, &mut Diagnostics) -> ParsedFile,
 ) -> Option<ParsedFile> {
     match parse_document(source) {
-        Ok(document) => Some(read(TableReader::root(source, &document, what), diagnostics)),
+        Ok(document) => Some(read(
+            TableReader::root(source, &document, what),
+            diagnostics,
+        )),
         Err(error) => {
             diagnostics.push(error);
             None
@@ -91,7 +119,10 @@ impl<'s> Fields<'s> {
         let title = self.text(reader, "title", Required::No, MAX_TEXT_CHARS, d);
         let sides = reader.tables("sides", "side", d);
         if !reader.has("sides") {
-            d.push(self.source.error_at(reader.offset(), "pack is missing the required key `sides`"));
+            d.push(
+                self.source
+                    .error_at(reader.offset(), "pack is missing the required key `sides`"),
+            );
         }
         if sides.len() > MAX_SIDES {
             d.push(self.source.error_at(
@@ -114,7 +145,10 @@ impl<'s> Fields<'s> {
             motion,
             description: self.text(reader, "description", Required::No, MAX_TEXT_CHARS, d),
             is_default: reader.boolean("default", d).is_some_and(|v| v.value),
-            sides: sides.into_iter().map(|mut side| self.side(&mut side, d)).collect(),
+            sides: sides
+                .into_iter()
+                .map(|mut side| self.side(&mut side, d))
+                .collect(),
             aliases,
         }
     }
@@ -140,7 +174,10 @@ impl<'s> Fields<'s> {
         if let Some((key, _)) = groups.get(MAX_ALIAS_GROUPS) {
             d.push(self.source.error_at(
                 key.offset(),
-                format!("too many alias groups: {}, the limit is {MAX_ALIAS_GROUPS}", groups.len()),
+                format!(
+                    "too many alias groups: {}, the limit is {MAX_ALIAS_GROUPS}",
+                    groups.len()
+                ),
             ));
         }
         groups
@@ -151,7 +188,10 @@ impl<'s> Fields<'s> {
                 if variants.len() > MAX_ALIAS_VARIANTS {
                     d.push(self.source.error_at(
                         variants[MAX_ALIAS_VARIANTS].offset(),
-                        format!("too many variants for {what}: {}, the limit is {MAX_ALIAS_VARIANTS}", variants.len()),
+                        format!(
+                            "too many variants for {what}: {}, the limit is {MAX_ALIAS_VARIANTS}",
+                            variants.len()
+                        ),
                     ));
                 }
                 RawAliasGroup {
@@ -176,7 +216,9 @@ impl<'s> Fields<'s> {
             reader.describe("position".into());
         }
         reader.reject_unknown_keys(POSITION_KEYS, d);
-        let side = reader.string("side", d).and_then(|side| self.checked_id(side, "side", d));
+        let side = reader
+            .string("side", d)
+            .and_then(|side| self.checked_id(side, "side", d));
         let arguments = reader.tables("arguments", "argument", d);
         if !reader.has("arguments") {
             d.push(self.source.error_at(
@@ -222,7 +264,12 @@ impl<'s> Fields<'s> {
         self.checked_id(id, "id", d)
     }
 
-    fn checked_id(&self, id: Value<String>, key: &str, d: &mut Diagnostics) -> Option<Located<String>> {
+    fn checked_id(
+        &self,
+        id: Value<String>,
+        key: &str,
+        d: &mut Diagnostics,
+    ) -> Option<Located<String>> {
         if is_valid_id(&id.value) {
             Some(self.located(id))
         } else {
@@ -238,7 +285,12 @@ impl<'s> Fields<'s> {
     }
 
     /// A list of ids (references to sides, positions or arguments), bounded and checked.
-    fn id_list(&self, reader: &TableReader<'_, '_>, key: &str, d: &mut Diagnostics) -> Vec<Located<String>> {
+    fn id_list(
+        &self,
+        reader: &TableReader<'_, '_>,
+        key: &str,
+        d: &mut Diagnostics,
+    ) -> Vec<Located<String>> {
         let items = self.bounded(reader, key, d);
         items
             .into_iter()
@@ -247,16 +299,28 @@ impl<'s> Fields<'s> {
     }
 
     /// A list of free texts (keywords, evidence), bounded and checked.
-    fn text_list(&self, reader: &TableReader<'_, '_>, key: &str, d: &mut Diagnostics) -> Vec<String> {
+    fn text_list(
+        &self,
+        reader: &TableReader<'_, '_>,
+        key: &str,
+        d: &mut Diagnostics,
+    ) -> Vec<String> {
         let items = self.bounded(reader, key, d);
         items
             .into_iter()
-            .filter(|item| self.check_text(item, &format!("`{key}`"), Required::Yes, MAX_TEXT_CHARS, d))
+            .filter(|item| {
+                self.check_text(item, &format!("`{key}`"), Required::Yes, MAX_TEXT_CHARS, d)
+            })
             .map(|item| item.value)
             .collect()
     }
 
-    fn bounded(&self, reader: &TableReader<'_, '_>, key: &str, d: &mut Diagnostics) -> Vec<Value<String>> {
+    fn bounded(
+        &self,
+        reader: &TableReader<'_, '_>,
+        key: &str,
+        d: &mut Diagnostics,
+    ) -> Vec<Value<String>> {
         let mut items = reader.strings(key, d);
         if items.len() > MAX_LIST_ITEMS {
             d.push(self.source.error_at(
@@ -273,14 +337,27 @@ impl<'s> Fields<'s> {
     }
 
     /// A text field, checked; empty when absent or of the wrong type (already reported).
-    fn text(&self, reader: &TableReader<'_, '_>, key: &str, required: Required, max_chars: usize, d: &mut Diagnostics) -> String {
+    fn text(
+        &self,
+        reader: &TableReader<'_, '_>,
+        key: &str,
+        required: Required,
+        max_chars: usize,
+        d: &mut Diagnostics,
+    ) -> String {
         let value = match required {
             Required::Yes => reader.required_string(key, d),
             Required::No => reader.string(key, d),
         };
         match value {
             Some(value) => {
-                self.check_text(&value, &format!("`{key}` in {}", reader.what()), required, max_chars, d);
+                self.check_text(
+                    &value,
+                    &format!("`{key}` in {}", reader.what()),
+                    required,
+                    max_chars,
+                    d,
+                );
                 value.value
             }
             None => String::new(),
@@ -288,7 +365,14 @@ impl<'s> Fields<'s> {
     }
 
     /// Checks the text rules; true when the text obeys them.
-    fn check_text(&self, value: &Value<String>, what: &str, required: Required, max_chars: usize, d: &mut Diagnostics) -> bool {
+    fn check_text(
+        &self,
+        value: &Value<String>,
+        what: &str,
+        required: Required,
+        max_chars: usize,
+        d: &mut Diagnostics,
+    ) -> bool {
         let problem = if let Some(c) = forbidden_control_char(&value.value) {
             Some(format!(
                 "{what} contains the control character U+{:04X}; only newline and tab are allowed",
@@ -298,7 +382,9 @@ impl<'s> Fields<'s> {
             Some(format!("{what} is empty"))
         } else {
             let chars = value.value.chars().count();
-            (chars > max_chars).then(|| format!("{what} is too long: {chars} characters, the limit is {max_chars}"))
+            (chars > max_chars).then(|| {
+                format!("{what} is too long: {chars} characters, the limit is {max_chars}")
+            })
         };
         match problem {
             Some(message) => {

@@ -22,7 +22,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: &Path, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+    pub fn error(
+        path: &Path,
+        position: Option<(usize, usize)>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Error,
             path: path.to_path_buf(),
@@ -31,7 +35,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: &Path, position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: &Path,
+        position: Option<(usize, usize)>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, position, message)
@@ -135,7 +143,10 @@ mod tests {
             Diagnostic::error(path, Some((3, 7)), "bad").to_string(),
             "positions/x/a.toml:3:7: bad"
         );
-        assert_eq!(Diagnostic::error(path, None, "empty").to_string(), "positions/x/a.toml: empty");
+        assert_eq!(
+            Diagnostic::error(path, None, "empty").to_string(),
+            "positions/x/a.toml: empty"
+        );
         assert_eq!(
             Diagnostic::warning(path, Some((1, 1)), "hm").to_string(),
             "warning: positions/x/a.toml:1:1: hm"

@@ -10,4 +10,4 @@ mod text;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use table::{TableReader, Value, parse_document, suggest};
-pub use text::{SourceText, read_source, decode_source};
+pub use text::{SourceText, decode_source, read_source};

@@ -115,7 +115,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
         ));
     }
 
-    fn wrong_type(&self, key: &str, expected: &str, found: &Spanned<DeValue<'i>>, diagnostics: &mut Diagnostics) {
+    fn wrong_type(
+        &self,
+        key: &str,
+        expected: &str,
+        found: &Spanned<DeValue<'i>>,
+        diagnostics: &mut Diagnostics,
+    ) {
         diagnostics.push(self.source.error_at(
             found.span().start,
             format!(
@@ -142,7 +148,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// A string that must be present.
-    pub fn required_string(&self, key: &str, diagnostics: &mut Diagnostics) -> Option<Value<String>> {
+    pub fn required_string(
+        &self,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Value<String>> {
         if !self.has(key) {
             self.missing(key, diagnostics);
         }
@@ -195,7 +205,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// A sub-table (`[key]` or `key = { ... }`).
-    pub fn table(&self, key: &str, what: &str, diagnostics: &mut Diagnostics) -> Option<TableReader<'a, 'i>> {
+    pub fn table(
+        &self,
+        key: &str,
+        what: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<TableReader<'a, 'i>> {
         let found = self.get(key)?;
         match found.get_ref() {
             DeValue::Table(table) => Some(self.child(table, found.span(), what)),
@@ -207,7 +222,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// An array of tables (`[[key]]`), each read by its own reader.
-    pub fn tables(&self, key: &str, what: &str, diagnostics: &mut Diagnostics) -> Vec<TableReader<'a, 'i>> {
+    pub fn tables(
+        &self,
+        key: &str,
+        what: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<TableReader<'a, 'i>> {
         let Some(found) = self.get(key) else {
             return Vec::new();
         };
@@ -231,7 +251,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// Every key of the table with its value read as a list of strings (a lone string counts as
     /// a list of one): the shape of `[aliases]`.
-    pub fn string_lists(&self, diagnostics: &mut Diagnostics) -> Vec<(Value<String>, Vec<Value<String>>)> {
+    pub fn string_lists(
+        &self,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(Value<String>, Vec<Value<String>>)> {
         self.table
             .iter()
             .map(|(key, _)| {
@@ -245,10 +268,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
             .collect()
     }
 
-    /// Every key of the table with its value when it is a string; other values are reported.
-    pub fn string_entries(&self, diagnostics: &mut Diagnostics) -> Vec<(Value<String>, Value<String>)> {
+    /// Every key of the table with its value when it is a string; sub-tables are left to
+    /// [`Self::sub_tables`], other values are reported.
+    pub fn string_entries(
+        &self,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(Value<String>, Value<String>)> {
         self.table
             .iter()
+            .filter(|(_, value)| !value.get_ref().is_table())
             .filter_map(|(key, _)| {
                 let name = Value {
                     value: key.get_ref().to_string(),
@@ -300,7 +328,11 @@ fn describe_type(value: &DeValue<'_>) -> &'static str {
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -311,7 +343,10 @@ mod tests {
         let source = SourceText::new("t.toml", text.to_string());
         let document = parse_document(&source).unwrap();
         let mut diagnostics = Diagnostics::default();
-        check(TableReader::root(&source, &document, "the file"), &mut diagnostics);
+        check(
+            TableReader::root(&source, &document, "the file"),
+            &mut diagnostics,
+        );
         diagnostics.iter().map(ToString::to_string).collect()
     }
 
@@ -325,8 +360,13 @@ mod tests {
 
     #[test]
     fn unknown_keys_point_at_the_key() {
-        let found = read("id = 'a'\nautor = 'x'\n", |table, d| table.reject_unknown_keys(&["id", "author"], d));
-        assert_eq!(found, ["t.toml:2:1: unknown key `autor` in the file; did you mean `author`?"]);
+        let found = read("id = 'a'\nautor = 'x'\n", |table, d| {
+            table.reject_unknown_keys(&["id", "author"], d)
+        });
+        assert_eq!(
+            found,
+            ["t.toml:2:1: unknown key `autor` in the file; did you mean `author`?"]
+        );
     }
 
     #[test]
@@ -336,7 +376,10 @@ mod tests {
                 argument.required_string("quote", d);
             }
         });
-        assert_eq!(found, ["t.toml:3:1: argument is missing the required key `quote`"]);
+        assert_eq!(
+            found,
+            ["t.toml:3:1: argument is missing the required key `quote`"]
+        );
     }
 
     #[test]
@@ -359,6 +402,10 @@ mod tests {
         let source = SourceText::new("t.toml", "a = 1\nb = \n".to_string());
         let error = parse_document(&source).unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(2));
-        assert!(error.message.starts_with("TOML syntax error"), "{}", error.message);
+        assert!(
+            error.message.starts_with("TOML syntax error"),
+            "{}",
+            error.message
+        );
     }
 }

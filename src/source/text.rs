@@ -77,7 +77,11 @@ pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, Diagnostic
 /// Checks and decodes bytes that claim to be a text file: at most `max_bytes`, not empty, no NUL
 /// bytes, valid UTF-8. A UTF-8 byte-order mark is dropped; CRLF line endings are kept as they are
 /// (TOML accepts them).
-pub fn decode_source(path: &Path, bytes: Vec<u8>, max_bytes: u64) -> Result<SourceText, Diagnostic> {
+pub fn decode_source(
+    path: &Path,
+    bytes: Vec<u8>,
+    max_bytes: u64,
+) -> Result<SourceText, Diagnostic> {
     let whole_file = |message: String| Diagnostic::error(path, None, message);
     if bytes.len() as u64 > max_bytes {
         return Err(whole_file(too_large(bytes.len() as u64, max_bytes)));
@@ -86,7 +90,9 @@ pub fn decode_source(path: &Path, bytes: Vec<u8>, max_bytes: u64) -> Result<Sour
         return Err(whole_file("file is empty".into()));
     }
     if bytes.contains(&0) {
-        return Err(whole_file("binary file (it contains NUL bytes), not TOML text".into()));
+        return Err(whole_file(
+            "binary file (it contains NUL bytes), not TOML text".into(),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         whole_file(format!(
@@ -137,7 +143,8 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_dropped() {
-        let source = decode_source(Path::new("p.toml"), b"\xef\xbb\xbfa = 1".to_vec(), 100).unwrap();
+        let source =
+            decode_source(Path::new("p.toml"), b"\xef\xbb\xbfa = 1".to_vec(), 100).unwrap();
         assert_eq!(source.text, "a = 1");
     }
 }

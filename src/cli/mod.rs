@@ -1,0 +1,139 @@
+//! The command line: one file per subcommand, each a thin adapter that reads its input, calls
+//! the core, and writes the output `CONTRACT.md` fixes. Errors leave as one line on stderr;
+//! the exit code says what kind (1: the input was judged bad, 2: usage).
+
+mod check;
+mod library;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use library::Library;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "debate-drill",
+    version,
+    about = "Drills debate students from curated position packs"
+)]
+pub struct Cli {
+    /// The folder of position packs (or one pack folder, or a single-file pack).
+    #[arg(long, global = true, value_name = "DIR", default_value = "positions")]
+    pub packs: PathBuf,
+    /// The pack to use; default: the only pack, or the one marked `default = true`.
+    #[arg(long, global = true, value_name = "ID")]
+    pub pack: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the Discord bot.
+    Serve {
+        /// The configuration file.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+    },
+    /// Practise a round in the terminal.
+    Practice {
+        /// The side to argue (an id from `show`); default: one at random.
+        #[arg(long)]
+        side: Option<String>,
+        /// Seed for every random choice, to replay a round.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The SQLite file to keep rounds in.
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// A configuration file (for `database.url`, scoring weights, ...).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Validate packs, a config file or a prompts folder.
+    Check {
+        /// Pack folders, pack or position files, config files, prompts folders; default: the packs
+        /// folder and `prompts/`.
+        paths: Vec<PathBuf>,
+    },
+    /// Print the loaded pack(s).
+    Show {
+        /// As one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recognise arguments in messages (JSON lines on stdin).
+    Match {
+        #[arg(long, required = true)]
+        jsonl: bool,
+        /// How many hits per message at most.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+    },
+    /// Answer messages with a counterargument (JSON lines on stdin).
+    Counter {
+        #[arg(long, required = true)]
+        jsonl: bool,
+        /// The side the student argues.
+        #[arg(long)]
+        side: String,
+    },
+    /// Score replies to counterarguments (JSON lines on stdin).
+    Score {
+        #[arg(long, required = true)]
+        jsonl: bool,
+    },
+}
+
+/// Why a command failed, and so which exit code it ends with.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input was judged bad (exit 1): the message, or lines already printed.
+    Invalid(String),
+    /// The command was used wrongly (exit 2).
+    Usage(String),
+    /// Whoever read our output stopped reading (a closed pipe): stop quietly, like `head` expects.
+    OutputClosed,
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Failure::Invalid(_) => ExitCode::from(1),
+            Failure::Usage(_) => ExitCode::from(2),
+            Failure::OutputClosed => ExitCode::SUCCESS,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Invalid(message) | Failure::Usage(message) => message,
+            Failure::OutputClosed => "",
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure::OutputClosed;
+        }
+        Failure::Invalid(format!("i/o error: {error}"))
+    }
+}
+
+/// Runs one command; the caller turns the result into an exit code.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Check { paths } => check::run(&cli, paths),
+        Command::Show { json } => show::run(&cli, *json),
+        Command::Practice { .. } => show::sides(&cli),
+        Command::Serve { .. }
+        | Command::Match { .. }
+        | Command::Counter { .. }
+        | Command::Score { .. } => Err(Failure::Usage("not implemented yet".into())),
+    }
+}

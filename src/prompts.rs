@@ -1,0 +1,234 @@
+//! The message catalogue: every sentence a person reads comes from `prompts/<language>.toml`,
+//! a template with named `{placeholders}`. The English catalogue is built in, so the binary
+//! works from any folder; a catalogue on disk replaces it after passing the same checks.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::source::{Diagnostics, SourceText, TableReader, parse_document, read_source, suggest};
+
+/// The built-in English catalogue.
+const BUILTIN_EN: &str = include_str!("../prompts/en.toml");
+const MAX_CATALOGUE_BYTES: u64 = 256 * 1024;
+
+/// Every message the program shows, with the placeholders its template may use.
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("practice.sides_header", &["title", "motion"]),
+    ("practice.side_line", &["id", "name"]),
+];
+
+#[derive(Debug, Error)]
+#[error("the message catalogue has problems:\n{0}")]
+pub struct CatalogueError(pub Diagnostics);
+
+/// A checked catalogue: every key of [`MESSAGES`] present, no unknown key or placeholder.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    templates: HashMap<String, String>,
+}
+
+impl Catalogue {
+    /// The English catalogue compiled into the binary.
+    pub fn builtin() -> Catalogue {
+        let source = SourceText::new("prompts/en.toml", BUILTIN_EN.to_string());
+        Self::parse(&source).expect("the built-in catalogue passes its own checks")
+    }
+
+    /// `dir/<language>.toml` when that file exists, else the built-in catalogue.
+    pub fn load(dir: &Path, language: &str) -> Result<Catalogue, CatalogueError> {
+        let path = dir.join(format!("{language}.toml"));
+        if !path.exists() {
+            return Ok(Self::builtin());
+        }
+        let source = read_source(&path, MAX_CATALOGUE_BYTES).map_err(|d| {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(d);
+            CatalogueError(diagnostics)
+        })?;
+        Self::parse(&source).map_err(CatalogueError)
+    }
+
+    /// Parses and checks a catalogue file.
+    pub fn parse(source: &SourceText) -> Result<Catalogue, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let templates = check(source, &mut diagnostics);
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(Catalogue { templates })
+        }
+    }
+
+    /// The message `key` with its placeholders filled. A key missing from [`MESSAGES`] is a bug
+    /// caught by the tests; it renders as the key itself rather than failing in front of a user.
+    pub fn render(&self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let Some(template) = self.templates.get(key) else {
+            debug_assert!(false, "message `{key}` is not in the catalogue");
+            return key.to_string();
+        };
+        fill(template, values)
+    }
+}
+
+/// Replaces `{name}` with its value; `{{` and `}}` are literal braces.
+fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
+            let name = &tail[1..end];
+            match values.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) => out.push_str(&value.to_string()),
+                None => out.push_str(&tail[..=end]),
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders a template uses, in order.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        let tail = &rest[at..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            rest = after;
+            continue;
+        }
+        match tail.find('}') {
+            Some(end) => {
+                found.push(&tail[1..end]);
+                rest = &tail[end + 1..];
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+/// Checks a catalogue file and returns its templates by dotted key.
+pub fn check(source: &SourceText, diagnostics: &mut Diagnostics) -> HashMap<String, String> {
+    let mut templates = HashMap::new();
+    let document = match parse_document(source) {
+        Ok(document) => document,
+        Err(error) => {
+            diagnostics.push(error);
+            return templates;
+        }
+    };
+    let root = TableReader::root(source, &document, "the catalogue");
+    collect(&root, "", diagnostics, &mut templates);
+    let known: Vec<&str> = MESSAGES.iter().map(|(key, _)| *key).collect();
+    for (key, _) in MESSAGES {
+        if !templates.contains_key(*key) {
+            diagnostics
+                .push(source.error_at(0, format!("the catalogue is missing the message `{key}`")));
+        }
+    }
+    templates.retain(|key, _| known.contains(&key.as_str()));
+    templates
+}
+
+fn collect(
+    table: &TableReader<'_, '_>,
+    prefix: &str,
+    diagnostics: &mut Diagnostics,
+    templates: &mut HashMap<String, String>,
+) {
+    let known: Vec<&str> = MESSAGES.iter().map(|(key, _)| *key).collect();
+    for (name, sub) in table.sub_tables() {
+        collect(
+            &sub,
+            &format!("{prefix}{}.", name.value),
+            diagnostics,
+            templates,
+        );
+    }
+    for (name, value) in table.string_entries(diagnostics) {
+        let key = format!("{prefix}{}", name.value);
+        let Some((_, allowed)) = MESSAGES.iter().find(|(k, _)| *k == key) else {
+            let mut message = format!("unknown message `{key}`");
+            if let Some(close) = suggest(&key, known.iter().copied()) {
+                message.push_str(&format!("; did you mean `{close}`?"));
+            }
+            diagnostics.push(table.source().error_at(name.offset(), message));
+            continue;
+        };
+        for placeholder in placeholders(&value.value) {
+            if !allowed.contains(&placeholder) {
+                let mut message =
+                    format!("message `{key}` uses the unknown placeholder {{{placeholder}}}");
+                match suggest(placeholder, allowed.iter().copied()) {
+                    Some(close) => message.push_str(&format!("; did you mean {{{close}}}?")),
+                    None if allowed.is_empty() => message.push_str("; it takes none"),
+                    None => message.push_str(&format!(
+                        "; it takes {}",
+                        allowed
+                            .iter()
+                            .map(|p| format!("{{{p}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                }
+                diagnostics.push(table.source().error_at(value.offset(), message));
+            }
+        }
+        templates.insert(key, value.value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalogue_is_complete() {
+        let catalogue = Catalogue::builtin();
+        for (key, _) in MESSAGES {
+            assert!(catalogue.templates.contains_key(*key), "{key}");
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_and_keeps_literal_braces() {
+        assert_eq!(
+            fill("{a} and {{b}} {c}", &[("a", &1), ("c", &"x")]),
+            "1 and {b} x"
+        );
+        assert_eq!(fill("unclosed {a", &[("a", &1)]), "unclosed {a");
+    }
+
+    #[test]
+    fn reports_unknown_placeholders_and_missing_keys() {
+        let source = SourceText::new(
+            "en.toml",
+            "[practice]\nsides_header = \"{titel} {motion}\"\n".to_string(),
+        );
+        let errors: Vec<String> = Catalogue::parse(&source)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(errors.contains(&"en.toml:2:16: message `practice.sides_header` uses the unknown placeholder {titel}; did you mean {title}?".to_string()), "{errors:?}");
+        assert!(
+            errors.contains(
+                &"en.toml:1:1: the catalogue is missing the message `practice.side_line`"
+                    .to_string()
+            ),
+            "{errors:?}"
+        );
+    }
+}

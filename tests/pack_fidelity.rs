@@ -1,0 +1,215 @@
+//! The bundled pack against the essays it quotes (`../shared/seeds/`): every quote verbatim,
+//! every argumentative paragraph carrying an argument, every argument answered by a curated
+//! counter. Prints the figures; skipped (with a note) where the essays are not beside the crate.
+
+mod common;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::PathBuf;
+
+use debate_drill::pack::{Pack, load_pack};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Coverage {
+    seed: String,
+    position: String,
+    paragraphs: usize,
+    not_argumentative: Vec<Skipped>,
+}
+
+#[derive(Deserialize)]
+struct Skipped {
+    paragraph: usize,
+    #[allow(dead_code)]
+    why: String,
+}
+
+fn seeds_dir() -> Option<PathBuf> {
+    let dir = common::root().join("../shared/seeds");
+    dir.is_dir().then_some(dir)
+}
+
+fn bundled_pack() -> Pack {
+    let loaded = load_pack(&common::root().join("positions/ukraine-nato"));
+    assert!(!loaded.diagnostics.has_errors(), "{}", loaded.diagnostics);
+    loaded.pack.expect("the bundled pack loads")
+}
+
+fn coverage_files() -> Vec<Coverage> {
+    let dir = common::root().join("tests/data/seed-coverage");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| toml::from_str(&fs::read_to_string(path).unwrap()).unwrap())
+        .collect()
+}
+
+/// Whitespace folded to single spaces, as quotes are compared.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An essay's paragraphs: blocks between blank lines; inside a block a line longer than 120
+/// characters stands alone (files with a paragraph per line), shorter lines are joined
+/// (hard-wrapped files). The numbering the coverage files use.
+fn paragraphs(essay: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let text = essay.replace("\r\n", "\n");
+    for block in text.split("\n\n").flat_map(|b| b.split("\n \n")) {
+        let mut joined: Vec<&str> = Vec::new();
+        for line in block.lines().map(str::trim) {
+            if line.chars().count() > 120 {
+                if !joined.is_empty() {
+                    found.push(joined.join(" "));
+                    joined.clear();
+                }
+                found.push(line.to_string());
+            } else if !line.is_empty() {
+                joined.push(line);
+            }
+        }
+        if !joined.is_empty() {
+            found.push(joined.join(" "));
+        }
+    }
+    found
+        .into_iter()
+        .map(|p| fold(&p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn quotes_are_verbatim_and_paragraphs_are_covered() {
+    let Some(seeds) = seeds_dir() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate, so quotes cannot be compared");
+        return;
+    };
+    let pack = bundled_pack();
+    let mut quotes = 0;
+    let mut not_verbatim = Vec::new();
+    let (mut argumentative, mut covered) = (0, 0);
+    for coverage in coverage_files() {
+        let essay = fs::read_to_string(seeds.join(&coverage.seed)).unwrap();
+        let folded = fold(&essay);
+        let position = pack
+            .position(&coverage.position)
+            .expect("the coverage file names a position");
+        let arguments = pack.arguments_of_position(position);
+        for argument in arguments {
+            quotes += 1;
+            let quote = fold(&argument.quote);
+            if !folded.contains(&quote) {
+                not_verbatim.push(format!("{}: {quote}", argument.id));
+            }
+            assert!(
+                quote.split(' ').count() <= 60,
+                "{}: a quote in the bundled pack is at most 60 words",
+                argument.id
+            );
+        }
+        let paragraphs = paragraphs(&essay);
+        assert_eq!(
+            paragraphs.len(),
+            coverage.paragraphs,
+            "{}: paragraph count",
+            coverage.seed
+        );
+        let skipped: HashSet<usize> = coverage
+            .not_argumentative
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        let (mut here, mut here_covered) = (0, 0);
+        for (number, paragraph) in paragraphs.iter().enumerate().map(|(i, p)| (i + 1, p)) {
+            if skipped.contains(&number) {
+                continue;
+            }
+            here += 1;
+            if arguments
+                .iter()
+                .any(|a| paragraph.contains(&fold(&a.quote)))
+            {
+                here_covered += 1;
+            } else {
+                println!(
+                    "{}: paragraph {number} carries no argument",
+                    coverage.position
+                );
+            }
+        }
+        println!(
+            "{:<22} {:>3} arguments, {:>2}/{:<2} argumentative paragraphs covered",
+            coverage.position,
+            arguments.len(),
+            here_covered,
+            here
+        );
+        argumentative += here;
+        covered += here_covered;
+    }
+    let verbatim = quotes - not_verbatim.len();
+    println!("quotes verbatim: {verbatim}/{quotes}");
+    println!(
+        "argumentative paragraphs covered: {covered}/{argumentative} ({:.1} %)",
+        100.0 * covered as f64 / argumentative as f64
+    );
+    assert!(
+        not_verbatim.is_empty(),
+        "quotes not verbatim in their essay:\n{}",
+        not_verbatim.join("\n")
+    );
+    assert!(
+        covered * 10 >= argumentative * 9,
+        "at least 90 % of argumentative paragraphs carry an argument"
+    );
+}
+
+#[test]
+fn every_argument_has_a_curated_counter() {
+    let pack = bundled_pack();
+    let answered = (0..pack.arguments.len())
+        .filter(|&index| {
+            let side = &pack.arguments[index].side;
+            pack.rebutted_by(index)
+                .iter()
+                .any(|&by| pack.opposes(side, &pack.arguments[by].side))
+        })
+        .count();
+    println!(
+        "arguments with a curated counter from an opposing side: {answered}/{} ({:.1} %)",
+        pack.arguments.len(),
+        100.0 * answered as f64 / pack.arguments.len() as f64
+    );
+    assert!(answered * 10 >= pack.arguments.len() * 9);
+    assert_eq!(pack.positions.len(), 5);
+}
+
+#[test]
+fn a_changed_quote_is_caught() {
+    let Some(seeds) = seeds_dir() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate");
+        return;
+    };
+    let pack = bundled_pack();
+    let argument = &pack.arguments[0];
+    let essay = fold(&fs::read_to_string(seeds.join("001_e8842859165b672c.txt")).unwrap());
+    assert!(
+        essay.contains(&fold(&argument.quote)),
+        "the first quote is Menon's, verbatim"
+    );
+    let changed = argument
+        .quote
+        .replacen("’", "'", 1)
+        .replacen("would", "will", 1);
+    assert!(
+        !essay.contains(&fold(&changed)),
+        "a quote with changed words or typography is not found"
+    );
+}
