@@ -86,6 +86,13 @@ pub enum Command {
         #[arg(long, required = true)]
         jsonl: bool,
     },
+    /// Write a generated pack of N arguments to DIR (for benchmarks and load tests).
+    #[command(hide = true)]
+    GeneratePack {
+        #[arg(long, default_value_t = 10_000)]
+        arguments: usize,
+        dir: PathBuf,
+    },
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -131,9 +138,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check { paths } => check::run(&cli, paths),
         Command::Show { json } => show::run(&cli, *json),
         Command::Practice { .. } => show::sides(&cli),
+        Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
         Command::Serve { .. }
         | Command::Match { .. }
         | Command::Counter { .. }
         | Command::Score { .. } => Err(Failure::Usage("not implemented yet".into())),
     }
+}
+
+fn generate_pack(arguments: usize, dir: &std::path::Path) -> Result<(), Failure> {
+    let (pack, positions) = crate::pack::synthetic::generate(&dir.to_string_lossy(), arguments);
+    std::fs::create_dir_all(dir)?;
+    for file in std::iter::once(&pack).chain(&positions) {
+        std::fs::write(&file.path, &file.text)?;
+    }
+    Ok(())
 }

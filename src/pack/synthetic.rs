@@ -130,12 +130,9 @@ pub fn generate(folder: &str, arguments: usize) -> (SourceText, Vec<SourceText>)
         );
         let own = (position..arguments).step_by(positions);
         for index in own {
-            // Rebut an argument of the neighbouring position, which argues the other side.
-            let target = if index % positions == positions - 1 {
-                index - 1
-            } else {
-                index + 1
-            };
+            // Pair arguments up (0 with 1, 2 with 3, ...): neighbouring positions argue opposite
+            // sides, so every argument with a partner is rebutted by it.
+            let target = index ^ 1;
             let rebuts = if target < arguments {
                 format!("rebuts = [\"a{target}\"]\n")
             } else {
