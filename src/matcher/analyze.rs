@@ -1,0 +1,130 @@
+//! The whole analysis of a text into terms, identical for the pack's arguments and for messages:
+//! normalise, tokenise (shorthand and contractions written out), correct typos of words the pack
+//! never uses, stem (Snowball English), read aliases as concepts, drop stop words.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::aliases::AliasTable;
+use super::normalize::normalize;
+use super::stopwords::is_stop_word;
+use super::tokenize::tokenize;
+use super::typo::TypoCorrector;
+use crate::pack::Pack;
+
+/// One analysed term; `corrected` when it comes from a typo correction (and so is less certain).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub text: String,
+    pub corrected: bool,
+}
+
+pub struct Analyzer {
+    stemmer: Stemmer,
+    aliases: AliasTable,
+    corrector: TypoCorrector,
+    known_words: HashSet<String>,
+    known_stems: HashSet<String>,
+}
+
+impl Analyzer {
+    /// Learns the pack's vocabulary (every word of its arguments, positions and aliases) and
+    /// builds the alias table and typo corrector from it.
+    pub fn new(pack: &Pack) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        for text in pack_texts(pack) {
+            for word in tokenize(&normalize(text)) {
+                *frequency.entry(word).or_default() += 1;
+            }
+        }
+        let stems_of = |text: &str| -> Vec<String> {
+            tokenize(&normalize(text))
+                .iter()
+                .map(|word| stemmer.stem(word).into_owned())
+                .collect()
+        };
+        let aliases = AliasTable::new(&pack.aliases, stems_of);
+        let known_stems = frequency
+            .keys()
+            .map(|word| stemmer.stem(word).into_owned())
+            .collect();
+        let corrector = TypoCorrector::new(&frequency);
+        Analyzer {
+            stemmer,
+            aliases,
+            corrector,
+            known_words: frequency.into_keys().collect(),
+            known_stems,
+        }
+    }
+
+    /// The terms of `text`, in order. Bounded work on any input: only the first few thousand
+    /// characters and few hundred words are read.
+    pub fn analyze(&self, text: &str) -> Vec<Term> {
+        let words = tokenize(&normalize(text));
+        let mut stems = Vec::with_capacity(words.len());
+        let mut stop = Vec::with_capacity(words.len());
+        let mut corrected = Vec::with_capacity(words.len());
+        for word in &words {
+            let (stem, fixed) = self.stem_or_correct(word);
+            stop.push(is_stop_word(word));
+            stems.push(stem);
+            corrected.push(fixed);
+        }
+        let mut terms = Vec::with_capacity(stems.len());
+        let mut at = 0;
+        while at < stems.len() {
+            if let Some((span, concept)) = self.aliases.longest_at(&stems, at) {
+                terms.push(Term {
+                    text: concept.to_string(),
+                    corrected: corrected[at..at + span].iter().any(|&c| c),
+                });
+                at += span;
+                continue;
+            }
+            if !stop[at] {
+                terms.push(Term {
+                    text: std::mem::take(&mut stems[at]),
+                    corrected: corrected[at],
+                });
+            }
+            at += 1;
+        }
+        terms
+    }
+
+    /// The stem of a word; a word the pack does not know (nor its stem) is first corrected to the
+    /// closest pack word, when there is one close enough. Stop words and numbers are never
+    /// corrected.
+    fn stem_or_correct(&self, word: &str) -> (String, bool) {
+        let stem = self.stemmer.stem(word).into_owned();
+        let known = self.known_words.contains(word) || self.known_stems.contains(&stem);
+        if known || is_stop_word(word) || word.chars().any(|c| c.is_numeric()) {
+            return (stem, false);
+        }
+        match self.corrector.correct(word) {
+            Some(fix) => (self.stemmer.stem(fix).into_owned(), true),
+            None => (stem, false),
+        }
+    }
+}
+
+/// Every text of the pack whose words a student may use.
+fn pack_texts(pack: &Pack) -> impl Iterator<Item = &str> {
+    let arguments = pack.arguments.iter().flat_map(|argument| {
+        [argument.claim.as_str(), argument.quote.as_str()]
+            .into_iter()
+            .chain(argument.keywords.iter().map(String::as_str))
+            .chain(argument.evidence.iter().map(String::as_str))
+    });
+    let positions = pack
+        .positions
+        .iter()
+        .flat_map(|position| [position.author.as_str(), position.thesis.as_str()]);
+    let aliases = pack.aliases.iter().flat_map(|group| {
+        std::iter::once(group.canonical.as_str()).chain(group.variants.iter().map(String::as_str))
+    });
+    arguments.chain(positions).chain(aliases)
+}
