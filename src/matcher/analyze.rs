@@ -13,11 +13,16 @@ use super::tokenize::tokenize;
 use super::typo::TypoCorrector;
 use crate::pack::Pack;
 
-/// One analysed term; `corrected` when it comes from a typo correction (and so is less certain).
+/// One analysed term.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub text: String,
+    /// It comes from a typo correction, and so is less certain.
     pub corrected: bool,
+    /// A word inside an alias match, kept beside the alias's concept: "ukrainians" stays more
+    /// specific than the concept "ukraine" it shares with "kyiv" and "ukr". Such a word is no
+    /// evidence against a match when the pack's arguments lack it ("ukr").
+    pub alias_word: bool,
 }
 
 pub struct Analyzer {
@@ -68,7 +73,7 @@ impl Analyzer {
         let mut stop = Vec::with_capacity(words.len());
         let mut corrected = Vec::with_capacity(words.len());
         for word in &words {
-            let (stem, fixed) = self.stem_or_correct(word);
+            let (word, stem, fixed) = self.stem_or_correct(word);
             stop.push(is_stop_word(word));
             stems.push(stem);
             corrected.push(fixed);
@@ -80,7 +85,15 @@ impl Analyzer {
                 terms.push(Term {
                     text: concept.to_string(),
                     corrected: corrected[at..at + span].iter().any(|&c| c),
+                    alias_word: false,
                 });
+                for inside in (at..at + span).filter(|&inside| !stop[inside]) {
+                    terms.push(Term {
+                        text: std::mem::take(&mut stems[inside]),
+                        corrected: corrected[inside],
+                        alias_word: true,
+                    });
+                }
                 at += span;
                 continue;
             }
@@ -88,6 +101,7 @@ impl Analyzer {
                 terms.push(Term {
                     text: std::mem::take(&mut stems[at]),
                     corrected: corrected[at],
+                    alias_word: false,
                 });
             }
             at += 1;
@@ -95,18 +109,18 @@ impl Analyzer {
         terms
     }
 
-    /// The stem of a word; a word the pack does not know (nor its stem) is first corrected to the
-    /// closest pack word, when there is one close enough. Stop words and numbers are never
-    /// corrected.
-    fn stem_or_correct(&self, word: &str) -> (String, bool) {
+    /// The word as meant, its stem, and whether it was corrected: a word the pack does not know
+    /// (nor its stem) is corrected to the closest pack word, when there is one close enough.
+    /// Stop words and numbers are never corrected.
+    fn stem_or_correct<'w>(&'w self, word: &'w str) -> (&'w str, String, bool) {
         let stem = self.stemmer.stem(word).into_owned();
         let known = self.known_words.contains(word) || self.known_stems.contains(&stem);
         if known || is_stop_word(word) || word.chars().any(|c| c.is_numeric()) {
-            return (stem, false);
+            return (word, stem, false);
         }
         match self.corrector.correct(word) {
-            Some(fix) => (self.stemmer.stem(fix).into_owned(), true),
-            None => (stem, false),
+            Some(fix) => (fix, self.stemmer.stem(fix).into_owned(), true),
+            None => (word, stem, false),
         }
     }
 }

@@ -173,6 +173,7 @@ mod tests {
             .map(|word| Term {
                 text: word.to_string(),
                 corrected: false,
+                alias_word: false,
             })
             .collect()
     }

@@ -40,16 +40,22 @@ impl Query {
                 1.0
             }
         };
+        let mut distinct: HashMap<TermId, f32> = HashMap::new();
+        let mut unknown = 0;
+        for term in terms {
+            match index.term_id(&term.text) {
+                Some(id) => {
+                    let best = distinct.entry(id).or_default();
+                    *best = best.max(weight(term));
+                }
+                None => unknown += usize::from(!term.alias_word),
+            }
+        }
         let ids: Vec<Option<(TermId, f32)>> = terms
             .iter()
+            .filter(|term| !term.alias_word)
             .map(|term| index.term_id(&term.text).map(|id| (id, weight(term))))
             .collect();
-        let mut distinct: HashMap<TermId, f32> = HashMap::new();
-        for &(id, w) in ids.iter().flatten() {
-            let best = distinct.entry(id).or_default();
-            *best = best.max(w);
-        }
-        let unknown = ids.iter().filter(|id| id.is_none()).count();
         let mut terms: Vec<(TermId, f32)> = distinct.into_iter().collect();
         terms.sort_unstable_by_key(|&(id, _)| id);
         let bigrams = ids
