@@ -82,24 +82,27 @@ impl Analyzer {
         let mut at = 0;
         while at < stems.len() {
             if let Some((span, concept)) = self.aliases.longest_at(&stems, at) {
+                let concept_text = concept.to_string();
                 terms.push(Term {
-                    text: concept.to_string(),
+                    text: concept_text.clone(),
                     corrected: corrected[at..at + span].iter().any(|&c| c),
                     alias_word: false,
                 });
-                for inside in (at..at + span).filter(|&inside| !stop[inside]) {
-                    terms.push(Term {
-                        text: std::mem::take(&mut stems[inside]),
-                        corrected: corrected[inside],
-                        alias_word: true,
-                    });
+                for inside in at..at + span {
+                    if !stop[inside] && stems[inside] != concept_text {
+                        terms.push(Term {
+                            text: stems[inside].clone(),
+                            corrected: corrected[inside],
+                            alias_word: true,
+                        });
+                    }
                 }
                 at += span;
                 continue;
             }
             if !stop[at] {
                 terms.push(Term {
-                    text: std::mem::take(&mut stems[at]),
+                    text: stems[at].clone(),
                     corrected: corrected[at],
                     alias_word: false,
                 });
@@ -141,4 +144,69 @@ fn pack_texts(pack: &Pack) -> impl Iterator<Item = &str> {
         std::iter::once(group.canonical.as_str()).chain(group.variants.iter().map(String::as_str))
     });
     arguments.chain(positions).chain(aliases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::fixture;
+
+    fn texts(terms: &[Term]) -> Vec<&str> {
+        terms.iter().map(|term| term.text.as_str()).collect()
+    }
+
+    #[test]
+    fn stems_and_drops_stop_words() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        assert_eq!(
+            texts(&analyzer.analyze("The families are buying cheaper clothes")),
+            ["famili", "buy", "cheaper", "cloth"]
+        );
+    }
+
+    #[test]
+    fn reads_multi_word_aliases_as_one_concept() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        let dress_code = analyzer.analyze("a strict dress code");
+        assert_eq!(texts(&dress_code), ["strict", "uniform", "dress", "code"]);
+        assert!(dress_code[2].alias_word && !dress_code[1].alias_word);
+        assert_eq!(
+            texts(&analyzer.analyze("w/o the US")),
+            ["without", "united_states"]
+        );
+    }
+
+    #[test]
+    fn corrects_words_the_pack_does_not_know() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        let terms = analyzer.analyze("bulying is awfull");
+        assert_eq!(
+            terms[0],
+            Term {
+                text: "bulli".into(),
+                corrected: true,
+                alias_word: false
+            }
+        );
+        assert_eq!(terms[1].text, "awful");
+        assert!(
+            !terms[1].corrected,
+            "unknown and nothing close: kept as typed"
+        );
+    }
+
+    #[test]
+    fn straight_and_curly_contractions_agree() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        assert_eq!(
+            analyzer.analyze("uniforms don’t stop bullying"),
+            analyzer.analyze("uniforms dont stop bullying")
+        );
+    }
+
+    #[test]
+    fn symbols_alone_have_no_terms() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        assert!(analyzer.analyze("🙂🙂 ?!… ---").is_empty());
+    }
 }

@@ -91,3 +91,167 @@ fn opposing_by_closeness(
     );
     ordered
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::matcher::fixture;
+
+    fn id(m: &Matcher, argument: Option<ArgumentIndex>) -> Option<&str> {
+        argument.map(|a| m.pack().arguments[a].id.as_str())
+    }
+
+    fn index(m: &Matcher, id: &str) -> ArgumentIndex {
+        m.pack().argument_index(id).unwrap()
+    }
+
+    const COST: &str = "uniforms save families money compared to brands";
+
+    #[test]
+    fn prefers_a_curated_rebuttal() {
+        let m = Matcher::new(fixture::pack());
+        let choice = choose_counter(&m, "for-uniforms", COST, &[]);
+        assert_eq!(
+            id(&m, choice.matched.map(|hit| hit.argument)),
+            Some("smith.cost")
+        );
+        assert_eq!(id(&m, choice.counter), Some("jones.hidden-costs"));
+        assert_eq!(choice.via, Some(CounterVia::Rebuttal));
+    }
+
+    #[test]
+    fn among_rebuttals_takes_the_closest_to_the_message() {
+        let m = Matcher::new(fixture::pack());
+        let text =
+            "when everyone dresses alike nobody is bullied for the wrong clothes or their identity";
+        let choice = choose_counter(&m, "for-uniforms", text, &[]);
+        assert_eq!(
+            id(&m, choice.matched.map(|hit| hit.argument)),
+            Some("smith.bullying")
+        );
+        assert_eq!(id(&m, choice.counter), Some("jones.expression"));
+    }
+
+    #[test]
+    fn falls_back_to_the_closest_opposing_argument_when_rebuttals_are_served() {
+        let m = Matcher::new(fixture::pack());
+        let served = [index(&m, "jones.hidden-costs")];
+        let choice = choose_counter(&m, "for-uniforms", COST, &served);
+        assert_eq!(choice.via, Some(CounterVia::Closest));
+        let counter = choice.counter.unwrap();
+        assert_eq!(m.pack().arguments[counter].side, "against-uniforms");
+        assert!(!served.contains(&counter));
+    }
+
+    #[test]
+    fn when_everything_is_served_repeats_the_least_recently_served() {
+        let m = Matcher::new(fixture::pack());
+        let mut served: Vec<ArgumentIndex> =
+            m.pack().arguments_of_side("against-uniforms").collect();
+        served.rotate_left(2);
+        let choice = choose_counter(&m, "for-uniforms", COST, &served);
+        assert_eq!(choice.counter, Some(served[0]));
+    }
+
+    #[test]
+    fn never_counters_with_the_matched_argument() {
+        let m = Matcher::new(fixture::pack());
+        let text =
+            "uniforms are not cheaper, families still buy weekend clothes so its an extra cost";
+        let choice = choose_counter(&m, "for-uniforms", text, &[]);
+        let matched = choice.matched.unwrap().argument;
+        assert_eq!(id(&m, Some(matched)), Some("jones.hidden-costs"));
+        assert_ne!(choice.counter, Some(matched));
+        assert!(choice.counter.is_some());
+    }
+
+    #[test]
+    fn unsure_means_no_counter() {
+        let m = Matcher::new(fixture::pack());
+        let choice = choose_counter(&m, "for-uniforms", "what's for lunch", &[]);
+        assert_eq!(
+            choice,
+            CounterChoice {
+                matched: None,
+                counter: None,
+                via: None
+            }
+        );
+    }
+
+    #[test]
+    fn an_unknown_side_gets_no_counter() {
+        let m = Matcher::new(fixture::pack());
+        let choice = choose_counter(&m, "no-such-side", COST, &[]);
+        assert!(choice.matched.is_some());
+        assert_eq!(choice.counter, None);
+        assert_eq!(choice.via, None);
+    }
+
+    #[test]
+    fn a_closer_argument_of_a_side_that_does_not_oppose_is_never_chosen() {
+        let m = Matcher::new(fixture::pack());
+        let text = "it depends on the school and families, discipline and cost";
+        let choice = choose_counter(&m, "for-uniforms", text, &[]);
+        assert_eq!(
+            id(&m, choice.matched.map(|hit| hit.argument)),
+            Some("lee.depends")
+        );
+        let counter = choice.counter.unwrap();
+        assert_eq!(m.pack().arguments[counter].side, "against-uniforms");
+    }
+
+    const WORDS: &[&str] = &[
+        "uniform",
+        "cost",
+        "cheap",
+        "bullying",
+        "shoes",
+        "clothes",
+        "expression",
+        "identity",
+        "blazer",
+        "hot",
+        "discipline",
+        "attendance",
+        "depends",
+        "money",
+        "lol",
+        "the",
+        "not",
+    ];
+    const SIDES: &[&str] = &[
+        "for-uniforms",
+        "against-uniforms",
+        "undecided",
+        "no-such-side",
+    ];
+
+    proptest! {
+        /// Counters come only from a side opposing the student's, never repeat the match, and
+        /// never repeat a served one while an unserved one remains.
+        #[test]
+        fn counters_only_from_opposing_sides(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 0..12),
+            side in proptest::sample::select(SIDES),
+            served in proptest::collection::vec(0usize..9, 0..5),
+        ) {
+            let m = Matcher::new(fixture::pack());
+            let pack = m.pack();
+            let choice = choose_counter(&m, side, &words.join(" "), &served);
+            if let Some(counter) = choice.counter {
+                prop_assert!(pack.opposes(side, &pack.arguments[counter].side));
+                prop_assert_ne!(Some(counter), choice.matched.map(|hit| hit.argument));
+                let unserved_remain = (0..pack.arguments.len()).any(|a| {
+                    !served.contains(&a)
+                        && pack.opposes(side, &pack.arguments[a].side)
+                        && Some(a) != choice.matched.map(|hit| hit.argument)
+                });
+                prop_assert!(!unserved_remain || !served.contains(&counter));
+            }
+            prop_assert_eq!(choice.counter.is_some(), choice.via.is_some());
+        }
+    }
+}

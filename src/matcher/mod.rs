@@ -9,9 +9,13 @@
 mod aliases;
 mod analyze;
 mod counter;
+#[cfg(test)]
+mod fixture;
 mod index;
 mod normalize;
 mod rank;
+#[cfg(test)]
+mod robustness;
 mod search;
 mod shorthand;
 mod stopwords;

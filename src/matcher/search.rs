@@ -124,3 +124,90 @@ impl Matcher {
         rank(&self.index, &self.analyzer.analyze(text), &self.tuning)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::fixture;
+
+    fn matcher() -> Matcher {
+        Matcher::new(fixture::pack())
+    }
+
+    fn top_id(m: &Matcher, text: &str) -> Option<String> {
+        m.search(text, 1)
+            .first()
+            .map(|hit| m.pack().arguments[hit.argument].id.clone())
+    }
+
+    #[test]
+    fn recognises_casual_and_misspelled_messages() {
+        let m = matcher();
+        assert_eq!(
+            top_id(&m, "uniforms r way cheaper than keeping up w/ brands").as_deref(),
+            Some("smith.cost")
+        );
+        assert_eq!(
+            top_id(&m, "kids get bulied for wearing the wrong clothes").as_deref(),
+            Some("smith.bullying")
+        );
+        assert_eq!(
+            top_id(&m, "bullies will just go after ur shoes and phone").as_deref(),
+            Some("jones.bullies-adapt")
+        );
+    }
+
+    #[test]
+    fn leaves_off_topic_messages_empty() {
+        let m = matcher();
+        for text in ["what's for lunch", "lol", "hello", "", "🙂"] {
+            assert!(
+                m.search(text, 5).is_empty(),
+                "{text:?}: {:?}",
+                m.search(text, 5)
+            );
+        }
+    }
+
+    #[test]
+    fn hits_are_confidences_best_first_and_bounded() {
+        let m = matcher();
+        let hits = m.search_all("cost of uniforms and money for families", 3);
+        assert!(hits.len() <= 3 && !hits.is_empty());
+        assert!(hits.windows(2).all(|pair| pair[0].score >= pair[1].score));
+        assert!(hits.iter().all(|hit| (0.0..=1.0).contains(&hit.score)));
+    }
+
+    #[test]
+    fn a_threshold_above_one_leaves_everything_unsure() {
+        let m = matcher().with_min_confidence(1.01);
+        assert!(m.search("uniforms are cheaper than brands", 5).is_empty());
+    }
+
+    #[test]
+    fn search_side_keeps_to_the_side() {
+        let m = matcher();
+        let hits = m.search_side("uniforms cost money", "against-uniforms", 5);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter()
+                .all(|hit| m.pack().arguments[hit.argument].side == "against-uniforms")
+        );
+    }
+
+    #[test]
+    fn affinity_is_higher_for_the_argument_engaged() {
+        let m = matcher();
+        let pack = m.pack();
+        let comfort = pack.argument_index("jones.comfort").unwrap();
+        let cost = pack.argument_index("smith.cost").unwrap();
+        let text = "wool blazers are too hot in summer";
+        assert!(m.affinity(text, comfort) > m.affinity(text, cost));
+        assert_eq!(m.affinity("lol", comfort), 0.0);
+    }
+
+    #[test]
+    fn terms_are_the_analysis() {
+        assert_eq!(matcher().terms("Cheaper UNIFORMS!"), ["cheaper", "uniform"]);
+    }
+}
