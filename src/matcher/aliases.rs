@@ -3,7 +3,7 @@
 //! compared stem by stem, so "ukrainians" meets the variant "ukrainian" and "attacks" meets
 //! "attack"; the same table rewrites arguments and messages alike.
 
-use std::collections::{HashMap, HashSet};
+use super::{FastMap, FastSet};
 
 use crate::pack::AliasGroup;
 
@@ -17,7 +17,7 @@ struct Variant {
 #[derive(Debug, Clone, Default)]
 pub struct AliasTable {
     /// Variants by their first stem, longest first so the longest match wins.
-    by_first: HashMap<String, Vec<Variant>>,
+    by_first: FastMap<String, Vec<Variant>>,
     concepts: Vec<String>,
 }
 
@@ -27,7 +27,7 @@ impl AliasTable {
     /// loader's warning says.
     pub fn new(groups: &[AliasGroup], stems_of: impl Fn(&str) -> Vec<String>) -> Self {
         let mut table = AliasTable::default();
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut seen: FastSet<Vec<String>> = FastSet::default();
         for group in groups {
             let canonical = stems_of(&group.canonical);
             if canonical.is_empty() {

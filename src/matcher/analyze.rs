@@ -2,8 +2,6 @@
 //! normalise, tokenise (shorthand and contractions written out), correct typos of words the pack
 //! never uses, stem (Snowball English), read aliases as concepts, drop stop words.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::aliases::AliasTable;
@@ -11,6 +9,7 @@ use super::normalize::normalize;
 use super::stopwords::is_stop_word;
 use super::tokenize::tokenize;
 use super::typo::TypoCorrector;
+use super::{FastMap, FastSet};
 use crate::pack::Pack;
 
 /// One analysed term.
@@ -29,8 +28,9 @@ pub struct Analyzer {
     stemmer: Stemmer,
     aliases: AliasTable,
     corrector: TypoCorrector,
-    known_words: HashSet<String>,
-    known_stems: HashSet<String>,
+    /// Every word of the pack with its stem: stemming a known word is one lookup.
+    known_words: FastMap<String, String>,
+    known_stems: FastSet<String>,
 }
 
 impl Analyzer {
@@ -38,7 +38,7 @@ impl Analyzer {
     /// builds the alias table and typo corrector from it.
     pub fn new(pack: &Pack) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut frequency: FastMap<String, u32> = FastMap::default();
         for text in pack_texts(pack) {
             for word in tokenize(&normalize(text)) {
                 *frequency.entry(word).or_default() += 1;
@@ -51,16 +51,16 @@ impl Analyzer {
                 .collect()
         };
         let aliases = AliasTable::new(&pack.aliases, stems_of);
-        let known_stems = frequency
+        let known_words: FastMap<String, String> = frequency
             .keys()
-            .map(|word| stemmer.stem(word).into_owned())
+            .map(|word| (word.clone(), stemmer.stem(word).into_owned()))
             .collect();
-        let corrector = TypoCorrector::new(&frequency);
+        let known_stems = known_words.values().cloned().collect();
         Analyzer {
+            corrector: TypoCorrector::new(&frequency),
             stemmer,
             aliases,
-            corrector,
-            known_words: frequency.into_keys().collect(),
+            known_words,
             known_stems,
         }
     }
@@ -116,13 +116,22 @@ impl Analyzer {
     /// (nor its stem) is corrected to the closest pack word, when there is one close enough.
     /// Stop words and numbers are never corrected.
     fn stem_or_correct<'w>(&'w self, word: &'w str) -> (&'w str, String, bool) {
+        if let Some(stem) = self.known_words.get(word) {
+            return (word, stem.clone(), false);
+        }
         let stem = self.stemmer.stem(word).into_owned();
-        let known = self.known_words.contains(word) || self.known_stems.contains(&stem);
-        if known || is_stop_word(word) || word.chars().any(|c| c.is_numeric()) {
+        if self.known_stems.contains(&stem)
+            || is_stop_word(word)
+            || word.chars().any(|c| c.is_numeric())
+        {
             return (word, stem, false);
         }
         match self.corrector.correct(word) {
-            Some(fix) => (fix, self.stemmer.stem(fix).into_owned(), true),
+            Some(fix) => {
+                // The corrector only answers words of the vocabulary, so the lookup succeeds.
+                let stem = self.known_words.get(fix).cloned().unwrap_or_default();
+                (fix, stem, true)
+            }
             None => (word, stem, false),
         }
     }

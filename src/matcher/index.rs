@@ -2,8 +2,7 @@
 //! depend on the query, so each posting stores its argument's saturated, field-weighted term
 //! frequency ready to use; a query only sums `idf × saturation` over its terms' postings.
 
-use std::collections::HashMap;
-
+use super::FastMap;
 use super::analyze::{Analyzer, Term};
 use super::tuning::{Field, Tuning};
 use crate::pack::{ArgumentIndex, Pack};
@@ -19,43 +18,57 @@ pub struct Posting {
 }
 
 pub struct Index {
-    term_ids: HashMap<String, TermId>,
+    term_ids: FastMap<String, TermId>,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
     /// The idf of a term found in one argument: the most informative a term can be.
     max_idf: f32,
     /// (adjacent term pair, argument), sorted, deduplicated: for the phrase bonus.
     bigrams: Vec<(u64, u32)>,
+    arguments: usize,
 }
 
 /// One argument's analysed fields; list fields (keywords, evidence) keep their items apart so
 /// phrases never span two items.
-struct Document {
-    fields: [Vec<Vec<Term>>; 5],
+struct Document<'a> {
+    fields: [&'a [Vec<Term>]; 5],
 }
 
 impl Index {
     pub fn new(pack: &Pack, analyzer: &Analyzer, tuning: &Tuning) -> Index {
-        let documents: Vec<Document> = pack
+        let many = |items: &[String]| -> Vec<Vec<Term>> {
+            items.iter().map(|item| analyzer.analyze(item)).collect()
+        };
+        // A position's author and thesis are shared by all its arguments: analysed once.
+        let positions: FastMap<&str, Vec<Vec<Term>>> = pack
+            .positions
+            .iter()
+            .map(|p| (p.id.as_str(), many(&[p.author.clone(), p.thesis.clone()])))
+            .collect();
+        let own_fields: Vec<[Vec<Vec<Term>>; 4]> = pack
             .arguments
             .iter()
             .map(|argument| {
-                let position = pack.position_of(argument);
-                let one = |text: &str| vec![analyzer.analyze(text)];
-                let many =
-                    |items: &[String]| items.iter().map(|item| analyzer.analyze(item)).collect();
-                Document {
-                    fields: [
-                        one(&argument.claim),
-                        one(&argument.quote),
-                        many(&argument.keywords),
-                        many(&argument.evidence),
-                        vec![
-                            analyzer.analyze(&position.author),
-                            analyzer.analyze(&position.thesis),
-                        ],
-                    ],
-                }
+                [
+                    vec![analyzer.analyze(&argument.claim)],
+                    vec![analyzer.analyze(&argument.quote)],
+                    many(&argument.keywords),
+                    many(&argument.evidence),
+                ]
+            })
+            .collect();
+        let documents: Vec<Document> = pack
+            .arguments
+            .iter()
+            .zip(&own_fields)
+            .map(|(argument, [claim, quote, keywords, evidence])| Document {
+                fields: [
+                    claim,
+                    quote,
+                    keywords,
+                    evidence,
+                    &positions[argument.position.as_str()],
+                ],
             })
             .collect();
         Index::from_documents(&documents, tuning)
@@ -63,17 +76,18 @@ impl Index {
 
     fn from_documents(documents: &[Document], tuning: &Tuning) -> Index {
         let mut index = Index {
-            term_ids: HashMap::new(),
+            term_ids: FastMap::default(),
             postings: Vec::new(),
             idf: Vec::new(),
             max_idf: 0.0,
             bigrams: Vec::new(),
+            arguments: documents.len(),
         };
         let average_length = average_field_lengths(documents);
         for (argument, document) in documents.iter().enumerate() {
-            let mut weighted_tf: HashMap<TermId, f32> = HashMap::new();
+            let mut weighted_tf: FastMap<TermId, f32> = FastMap::default();
             for field in Field::ALL {
-                let items = &document.fields[field.slot()];
+                let items = document.fields[field.slot()];
                 let length: usize = items.iter().map(Vec::len).sum();
                 let average = average_length[field.slot()].max(1.0);
                 let norm = 1.0 - tuning.b(field) + tuning.b(field) * length as f32 / average;
@@ -128,6 +142,10 @@ impl Index {
         self.idf[term as usize]
     }
 
+    pub fn argument_count(&self) -> usize {
+        self.arguments
+    }
+
     pub fn max_idf(&self) -> f32 {
         self.max_idf
     }
@@ -178,27 +196,25 @@ mod tests {
             .collect()
     }
 
-    fn document(claim: &str, keywords: &[&str]) -> Document {
-        Document {
-            fields: [
-                vec![terms(claim)],
-                vec![],
-                keywords.iter().map(|k| terms(k)).collect(),
-                vec![],
-                vec![],
-            ],
-        }
-    }
-
     fn index() -> Index {
-        Index::from_documents(
-            &[
-                document("coalition guarantee europe", &["coalition"]),
-                document("nato expansion provoked russia", &["expansion"]),
-                document("russia fears democracy", &["democracy spread"]),
-            ],
-            &Tuning::default(),
-        )
+        let claims = [
+            vec![terms("coalition guarantee europe")],
+            vec![terms("nato expansion provoked russia")],
+            vec![terms("russia fears democracy")],
+        ];
+        let keywords = [
+            vec![terms("coalition")],
+            vec![terms("expansion")],
+            vec![terms("democracy spread")],
+        ];
+        let documents: Vec<Document> = claims
+            .iter()
+            .zip(&keywords)
+            .map(|(claim, keywords)| Document {
+                fields: [claim, &[], keywords, &[], &[]],
+            })
+            .collect();
+        Index::from_documents(&documents, &Tuning::default())
     }
 
     #[test]

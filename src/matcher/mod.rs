@@ -23,6 +23,11 @@ mod tokenize;
 mod tuning;
 mod typo;
 
+/// Hash maps keyed by our own terms: foldhash is several times faster than SipHash on short
+/// keys, and its per-process seed keeps a stranger's pack from choosing collisions.
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
 pub use counter::{CounterChoice, CounterVia, choose_counter};
 pub use search::{DEFAULT_MIN_CONFIDENCE, Hit, Matcher};
 pub use tuning::{Field, Tuning};

@@ -15,6 +15,10 @@ pub fn normalize(text: &str) -> String {
         Some((end, _)) => &text[..end],
         None => text,
     };
+    if head.is_ascii() {
+        // NFKC leaves ASCII alone, and its quotes and dashes are already plain.
+        return head.to_ascii_lowercase().replace('`', "'");
+    }
     let mut folded = String::with_capacity(head.len());
     for c in head.nfkc().flat_map(char::to_lowercase) {
         folded.push(fold_punctuation(c));

@@ -7,7 +7,7 @@
 //! message carries at all: a message whose only known word is "russia" fits many arguments
 //! perfectly and says little, so it is not trusted.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 use super::analyze::Term;
 use super::index::{Index, TermId};
@@ -40,7 +40,7 @@ impl Query {
                 1.0
             }
         };
-        let mut distinct: HashMap<TermId, f32> = HashMap::new();
+        let mut distinct: FastMap<TermId, f32> = FastMap::default();
         let mut unknown = 0;
         for term in terms {
             match index.term_id(&term.text) {
@@ -73,43 +73,101 @@ impl Query {
     }
 }
 
-/// Every argument that shares a term with the message, best first (ties: pack order).
-pub fn rank(index: &Index, terms: &[Term], tuning: &Tuning) -> Vec<Ranked> {
-    let query = Query::new(index, terms, tuning);
-    let mut scores: HashMap<ArgumentIndex, f32> = HashMap::new();
-    let mut information = 0.0f32;
-    for &(term, weight) in &query.terms {
-        let idf = index.idf(term);
-        information += weight * idf;
-        for posting in index.postings(term) {
-            *scores.entry(posting.argument as ArgumentIndex).or_default() +=
-                weight * idf * posting.saturation;
+/// One message scored against every argument.
+pub struct Ranking {
+    /// Arguments sharing a term with the message, with their scores, in no order.
+    scored: Vec<(ArgumentIndex, f32)>,
+    /// What a perfect match would score.
+    perfect: f32,
+    /// 0..1: how much the message says at all.
+    trust: f32,
+}
+
+impl Ranking {
+    pub fn new(index: &Index, terms: &[Term], tuning: &Tuning) -> Ranking {
+        let query = Query::new(index, terms, tuning);
+        // Dense accumulators: one slot per argument, and the list of slots touched.
+        let mut scores = vec![0.0f32; index.argument_count()];
+        let mut touched: Vec<ArgumentIndex> = Vec::new();
+        let mut add = |argument: ArgumentIndex, amount: f32| {
+            if scores[argument] == 0.0 {
+                touched.push(argument);
+            }
+            scores[argument] += amount;
+        };
+        let mut information = 0.0f32;
+        for &(term, weight) in &query.terms {
+            let idf = index.idf(term);
+            information += weight * idf;
+            for posting in index.postings(term) {
+                add(
+                    posting.argument as ArgumentIndex,
+                    weight * idf * posting.saturation,
+                );
+            }
+        }
+        for &(first, second, weight) in &query.bigrams {
+            let bonus =
+                tuning.phrase_weight * weight * (index.idf(first) + index.idf(second)) / 2.0;
+            for argument in index.phrase_arguments(first, second) {
+                add(argument, bonus);
+            }
+        }
+        let max_idf = index.max_idf().max(f32::EPSILON);
+        Ranking {
+            scored: touched
+                .into_iter()
+                .map(|argument| (argument, scores[argument]))
+                .collect(),
+            perfect: information + tuning.unknown_word_weight * max_idf * query.unknown as f32,
+            trust: trust(information / max_idf, tuning),
         }
     }
-    for &(first, second, weight) in &query.bigrams {
-        let bonus = tuning.phrase_weight * weight * (index.idf(first) + index.idf(second)) / 2.0;
-        for argument in index.phrase_arguments(first, second) {
-            *scores.entry(argument).or_default() += bonus;
+
+    /// The best `top` arguments that `keep` accepts, best first (ties: pack order).
+    pub fn best(&self, top: usize, keep: impl Fn(ArgumentIndex) -> bool) -> Vec<Ranked> {
+        let by_score = |a: &(ArgumentIndex, f32), b: &(ArgumentIndex, f32)| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        };
+        let mut kept: Vec<(ArgumentIndex, f32)> = self
+            .scored
+            .iter()
+            .copied()
+            .filter(|&(a, _)| keep(a))
+            .collect();
+        if top == 0 {
+            return Vec::new();
         }
+        if kept.len() > top {
+            kept.select_nth_unstable_by(top - 1, by_score);
+            kept.truncate(top);
+        }
+        kept.sort_unstable_by(by_score);
+        kept.into_iter()
+            .map(|(argument, score)| self.ranked(argument, score))
+            .collect()
     }
-    let max_idf = index.max_idf().max(f32::EPSILON);
-    let trust = trust(information / max_idf, tuning);
-    let perfect = information + tuning.unknown_word_weight * max_idf * query.unknown as f32;
-    let mut ranked: Vec<Ranked> = scores
-        .into_iter()
-        .filter(|&(_, score)| score > 0.0)
-        .map(|(argument, score)| Ranked {
+
+    /// The confidence for one argument; 0 when it shares nothing with the message.
+    pub fn confidence_of(&self, argument: ArgumentIndex) -> f64 {
+        self.scored
+            .iter()
+            .find(|&&(a, _)| a == argument)
+            .map_or(0.0, |&(a, score)| self.ranked(a, score).confidence)
+    }
+
+    fn ranked(&self, argument: ArgumentIndex, score: f32) -> Ranked {
+        let fit = if self.perfect > 0.0 {
+            (score / self.perfect).min(1.0)
+        } else {
+            0.0
+        };
+        Ranked {
             argument,
             score,
-            confidence: f64::from((score / perfect).min(1.0) * trust),
-        })
-        .collect();
-    ranked.sort_unstable_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.argument.cmp(&b.argument))
-    });
-    ranked
+            confidence: f64::from(fit * self.trust),
+        }
+    }
 }
 
 /// 0..1: how far a message carrying `information` (idf mass, in units of the rarest term's idf)

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::analyze::Analyzer;
 use super::index::Index;
-use super::rank::{Ranked, rank};
+use super::rank::{Ranked, Ranking};
 use super::tuning::Tuning;
 use crate::pack::{ArgumentIndex, Pack};
 
@@ -74,19 +74,19 @@ impl Matcher {
 
     /// Best first, at most `top`, only hits at/above the confidence threshold ("unsure" => empty).
     pub fn search(&self, text: &str, top: usize) -> Vec<Hit> {
-        self.ranked(text)
+        self.ranking(text)
+            .best(top, |_| true)
             .into_iter()
             .take_while(|ranked| ranked.confidence >= self.min_confidence)
-            .take(top)
             .map(Hit::from)
             .collect()
     }
 
     /// Every argument sharing a term with `text`, best first, whatever the confidence.
     pub fn search_all(&self, text: &str, top: usize) -> Vec<Hit> {
-        self.ranked(text)
+        self.ranking(text)
+            .best(top, |_| true)
             .into_iter()
-            .take(top)
             .map(Hit::from)
             .collect()
     }
@@ -94,20 +94,16 @@ impl Matcher {
     /// The argument(s) of `side` closest to `text`, any confidence, best first (for scoring
     /// relevance). Arguments sharing nothing with `text` are left out.
     pub fn search_side(&self, text: &str, side: &str, top: usize) -> Vec<Hit> {
-        self.ranked(text)
+        self.ranking(text)
+            .best(top, |argument| self.pack.arguments[argument].side == side)
             .into_iter()
-            .filter(|ranked| self.pack.arguments[ranked.argument].side == side)
-            .take(top)
             .map(Hit::from)
             .collect()
     }
 
     /// How strongly `text` engages one given argument, 0..1 (for scoring clash).
     pub fn affinity(&self, text: &str, argument: ArgumentIndex) -> f64 {
-        self.ranked(text)
-            .into_iter()
-            .find(|ranked| ranked.argument == argument)
-            .map_or(0.0, |ranked| ranked.confidence)
+        self.ranking(text).confidence_of(argument)
     }
 
     /// The analysed terms of a text (normalised, aliased, typo-corrected, stemmed): for
@@ -120,8 +116,8 @@ impl Matcher {
             .collect()
     }
 
-    fn ranked(&self, text: &str) -> Vec<Ranked> {
-        rank(&self.index, &self.analyzer.analyze(text), &self.tuning)
+    fn ranking(&self, text: &str) -> Ranking {
+        Ranking::new(&self.index, &self.analyzer.analyze(text), &self.tuning)
     }
 }
 

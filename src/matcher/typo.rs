@@ -6,8 +6,7 @@
 //! Damerau-Levenshtein. Lookup cost depends on the word's length, not on the vocabulary's size,
 //! which keeps a 10,000-argument pack cheap.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use super::FastMap;
 
 /// Shorter words are too easily corrected into some other word ("lol" -> "log").
 const MIN_CHARS: usize = 4;
@@ -37,7 +36,7 @@ pub struct TypoCorrector {
 
 impl TypoCorrector {
     /// Indexes the vocabulary: each word with how often the pack uses it.
-    pub fn new(vocabulary: &HashMap<String, u32>) -> Self {
+    pub fn new(vocabulary: &FastMap<String, u32>) -> Self {
         let mut entries: Vec<(&String, &u32)> = vocabulary
             .iter()
             .filter(|(word, _)| (MIN_CHARS..=MAX_CHARS).contains(&word.chars().count()))
@@ -131,14 +130,17 @@ fn for_each_deletion(chars: &[char], edits: usize, mut visit: impl FnMut(u32)) {
     }
 }
 
+/// FNV-1a over the characters not skipped: deterministic, and cheap for words this short.
 fn hash_skipping(chars: &[char], skip: &[usize]) -> u32 {
-    let mut hasher = DefaultHasher::new();
-    for (index, c) in chars.iter().enumerate() {
+    let mut hash: u32 = 0x811c_9dc5;
+    for (index, &c) in chars.iter().enumerate() {
         if !skip.contains(&index) {
-            c.hash(&mut hasher);
+            for byte in u32::from(c).to_le_bytes() {
+                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+            }
         }
     }
-    hasher.finish() as u32
+    hash
 }
 
 #[cfg(test)]
