@@ -90,6 +90,9 @@ impl Ranking {
         let mut scores = vec![0.0f32; index.argument_count()];
         let mut touched: Vec<ArgumentIndex> = Vec::new();
         let mut add = |argument: ArgumentIndex, amount: f32| {
+            if amount <= 0.0 {
+                return;
+            }
             if scores[argument] == 0.0 {
                 touched.push(argument);
             }

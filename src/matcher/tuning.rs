@@ -38,6 +38,7 @@ pub struct Tuning {
     pub phrase_weight: f32,
     /// How much a typo-corrected query term counts, against 1 for a term typed right.
     pub corrected_weight: f32,
+
     /// How much a word the pack never uses counts against a message's fit, as a share of the
     /// rarest term's idf.
     pub unknown_word_weight: f32,
@@ -49,11 +50,11 @@ pub struct Tuning {
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            k1: 1.2,
-            field_weight: [1.0, 0.5, 1.5, 0.3, 0.15],
-            field_b: [0.9, 0.9, 0.3, 0.3, 0.9],
-            phrase_weight: 0.6,
-            corrected_weight: 0.5,
+            k1: 2.0,
+            field_weight: [1.0, 0.3, 1.0, 0.3, 0.15],
+            field_b: [0.6, 0.6, 0.3, 0.3, 0.6],
+            phrase_weight: 1.0,
+            corrected_weight: 0.8,
             unknown_word_weight: 0.3,
             half_trust_information: 1.5,
         }
