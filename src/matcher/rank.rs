@@ -86,44 +86,45 @@ pub struct Ranking {
 impl Ranking {
     pub fn new(index: &Index, terms: &[Term], tuning: &Tuning) -> Ranking {
         let query = Query::new(index, terms, tuning);
-        // Dense accumulators: one slot per argument, and the list of slots touched.
+        // Dense accumulators, one slot per argument, and the list of slots touched.
         let mut scores = vec![0.0f32; index.argument_count()];
+        let mut shared_terms = vec![0u32; index.argument_count()];
         let mut touched: Vec<ArgumentIndex> = Vec::new();
-        let mut add = |argument: ArgumentIndex, amount: f32| {
-            if amount <= 0.0 {
-                return;
-            }
-            if scores[argument] == 0.0 {
-                touched.push(argument);
-            }
-            scores[argument] += amount;
-        };
         let mut information = 0.0f32;
         for &(term, weight) in &query.terms {
             let idf = index.idf(term);
             information += weight * idf;
             for posting in index.postings(term) {
-                add(
-                    posting.argument as ArgumentIndex,
-                    weight * idf * posting.saturation,
-                );
+                let argument = posting.argument as ArgumentIndex;
+                if shared_terms[argument] == 0 {
+                    touched.push(argument);
+                }
+                shared_terms[argument] += 1;
+                scores[argument] += weight * idf * posting.saturation;
             }
         }
+        // Phrases only reward arguments that already share their terms.
         for &(first, second, weight) in &query.bigrams {
             let bonus =
                 tuning.phrase_weight * weight * (index.idf(first) + index.idf(second)) / 2.0;
             for argument in index.phrase_arguments(first, second) {
-                add(argument, bonus);
+                scores[argument] += bonus;
             }
         }
+        let scored: Vec<(ArgumentIndex, f32)> = touched
+            .into_iter()
+            .filter(|&argument| scores[argument] > 0.0)
+            .map(|argument| (argument, scores[argument]))
+            .collect();
+        let best_shares = scored
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(0, |&(argument, _)| shared_terms[argument]);
         let max_idf = index.max_idf().max(f32::EPSILON);
         Ranking {
-            scored: touched
-                .into_iter()
-                .map(|argument| (argument, scores[argument]))
-                .collect(),
+            scored,
             perfect: information + tuning.unknown_word_weight * max_idf * query.unknown as f32,
-            trust: trust(information / max_idf, tuning),
+            trust: trust(information / max_idf, tuning) * corroboration(best_shares, tuning),
         }
     }
 
@@ -171,6 +172,12 @@ impl Ranking {
             confidence: f64::from(fit * self.trust),
         }
     }
+}
+
+/// 0..1: how far the message's best match is from resting on a single shared word, which
+/// everyday chatter often has ("i think war is bad").
+fn corroboration(shared_terms: u32, tuning: &Tuning) -> f32 {
+    1.0 - tuning.lone_term_doubt.powi(shared_terms.min(16) as i32)
 }
 
 /// 0..1: how far a message carrying `information` (idf mass, in units of the rarest term's idf)

@@ -10,8 +10,10 @@ use super::tuning::Tuning;
 use crate::pack::{ArgumentIndex, Pack};
 
 /// Below this confidence a message is "unsure": [`Matcher::search`] returns nothing, so the bot
-/// asks the student to sharpen the point. Chosen on the tuning set as the threshold that keeps
-/// nearly every on-topic message while leaving off-topic chatter unanswered (see the README).
+/// asks the student to sharpen the point. Measured on the tuning set (`debate-drill eval` prints
+/// the sweep): it is the threshold that gets the most of all 251 messages right (205 of 231
+/// on-topic recognised at rank 1, all 20 off-topic left unanswered); 0.15 gains two on-topic
+/// messages and answers three off-topic ones.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.2;
 
 /// One argument recognised in a message.

@@ -45,6 +45,9 @@ pub struct Tuning {
     /// Information (in units of the rarest term's idf) at which a query is half-way to fully
     /// trusted: one rare word alone is not much evidence of a point.
     pub half_trust_information: f32,
+    /// The doubt left when the best match shares one term with the message; each further
+    /// shared term multiplies it again.
+    pub lone_term_doubt: f32,
 }
 
 impl Default for Tuning {
@@ -57,6 +60,7 @@ impl Default for Tuning {
             corrected_weight: 0.8,
             unknown_word_weight: 0.3,
             half_trust_information: 1.5,
+            lone_term_doubt: 0.5,
         }
     }
 }
