@@ -5,10 +5,10 @@
 //! term, once, in an average claim; a word the pack never uses counts against the fit, as a
 //! message of mostly such words is about something else), times how much information the
 //! message carries at all: a message whose only known word is "russia" fits many arguments
-//! perfectly and says little, so it is not trusted.
+//! perfectly and says little, so it is not trusted; nor is one whose best match shares a single
+//! word with it. Both factors belong to the message, so confidence keeps the score's order.
 
 use super::FastMap;
-
 use super::analyze::Term;
 use super::index::{Index, TermId};
 use super::tuning::Tuning;
@@ -197,5 +197,13 @@ mod tests {
         assert!((trust(tuning.half_trust_information, &tuning) - 0.5).abs() < 1e-6);
         assert!(trust(10.0, &tuning) > trust(2.0, &tuning));
         assert!(trust(1e6, &tuning) <= 1.0);
+    }
+
+    #[test]
+    fn corroboration_grows_with_shared_terms() {
+        let tuning = Tuning::default();
+        assert_eq!(corroboration(0, &tuning), 0.0);
+        assert!(corroboration(1, &tuning) < corroboration(2, &tuning));
+        assert!(corroboration(u32::MAX, &tuning) <= 1.0);
     }
 }
