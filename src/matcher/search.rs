@@ -10,8 +10,10 @@ use super::tuning::Tuning;
 use crate::pack::{ArgumentIndex, Pack};
 
 /// Below this confidence a message is "unsure": [`Matcher::search`] returns nothing, so the bot
-/// asks the student to sharpen the point. Chosen on the tuning set as the threshold that keeps
-/// nearly every on-topic message while leaving off-topic chatter unanswered (see the README).
+/// asks the student to sharpen the point. Measured on the tuning set (`debate-drill eval` prints
+/// the sweep): the lowest threshold that leaves all 20 off-topic messages unanswered while
+/// keeping every on-topic message recognised at rank 1 (206 of 231); 0.25 starts refusing real
+/// arguments, 0.15 answers three off-topic messages.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.2;
 
 /// One argument recognised in a message.
