@@ -74,12 +74,21 @@ impl Matcher {
         &self.pack
     }
 
-    /// Best first, at most `top`, only hits at/above the confidence threshold ("unsure" => empty).
+    /// Best first, at most `top`. The threshold decides whether the message was recognised at
+    /// all: when the best hit is below it the answer is "unsure" (empty); when it is sure, the
+    /// runners-up follow down to half the threshold, since a close second reading is worth
+    /// offering even when it alone would not have been enough.
     pub fn search(&self, text: &str, top: usize) -> Vec<Hit> {
-        self.ranking(text)
-            .best(top, |_| true)
+        let ranked = self.ranking(text).best(top, |_| true);
+        if ranked
+            .first()
+            .is_none_or(|best| best.confidence < self.min_confidence)
+        {
+            return Vec::new();
+        }
+        ranked
             .into_iter()
-            .take_while(|ranked| ranked.confidence >= self.min_confidence)
+            .take_while(|ranked| ranked.confidence >= self.min_confidence / 2.0)
             .map(Hit::from)
             .collect()
     }
