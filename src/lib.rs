@@ -7,3 +7,4 @@ pub mod pack;
 pub mod config;
 pub mod eval;
 pub mod matcher;
+pub mod store;
