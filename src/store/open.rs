@@ -7,6 +7,7 @@ use std::time::Duration;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
+use sqlx::{Sqlite, Transaction};
 
 use super::StoreError;
 
@@ -60,6 +61,15 @@ impl Store {
     /// Not required for durability: committed data is on disk already.
     pub async fn close(self) {
         self.pool.close().await;
+    }
+
+    /// Begins a transaction that takes the write lock at once.
+    ///
+    /// A plain (deferred) SQLite transaction that reads and then writes fails with
+    /// "database is locked" without waiting when another writer committed in between; taking
+    /// the lock up front makes concurrent writers queue behind the busy timeout instead.
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 }
 
