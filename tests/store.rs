@@ -62,6 +62,47 @@ fn turn_serving(counter: &str, answering: Option<&str>) -> NewTurn {
     }
 }
 
+/// Row counts straight from the file, past the store's API.
+async fn count_rows(file: &Path, table: &str) -> i64 {
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap();
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    let count = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    count
+}
+
+#[tokio::test]
+async fn the_schema_is_created_on_first_open_and_reopening_keeps_the_data() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let round = store
+        .start_round(round_for("terminal:local", "terminal"))
+        .await
+        .unwrap();
+    store
+        .set_setting("global", "retention-days", "30")
+        .await
+        .unwrap();
+    store.close().await;
+
+    let store = open(&scratch.file).await;
+
+    assert_eq!(store.round(round.id).await.unwrap(), Some(round));
+    assert_eq!(
+        store
+            .setting("global", "retention-days")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("30")
+    );
+}
+
 #[tokio::test]
 async fn a_user_has_at_most_one_active_round_per_place() {
     let scratch = scratch();
@@ -344,6 +385,106 @@ async fn answering_a_counter_served_twice_closes_both_clashes_but_not_its_own() 
         .map(|c| c.answered_turn)
         .collect();
     assert_eq!(answered, [Some(3), Some(3), None]);
+}
+
+#[tokio::test]
+async fn forgetting_a_user_removes_everything_about_them_and_nothing_else() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    for place in ["dm:1", "thread:7"] {
+        let round = store
+            .start_round(round_for("discord:1", place))
+            .await
+            .unwrap();
+        store
+            .append_turn(round.id, turn_serving("posen.fear", None))
+            .await
+            .unwrap();
+        store
+            .append_turn(round.id, turn_serving("menon.gap", Some("posen.fear")))
+            .await
+            .unwrap();
+    }
+    let kept = store
+        .start_round(round_for("discord:2", "dm:2"))
+        .await
+        .unwrap();
+    store
+        .append_turn(kept.id, turn_serving("posen.fear", None))
+        .await
+        .unwrap();
+
+    assert_eq!(store.forget_user("discord:1").await.unwrap(), 2);
+    assert_eq!(store.forget_user("discord:1").await.unwrap(), 0);
+
+    assert!(store.rounds_of_user("discord:1").await.unwrap().is_empty());
+    assert_eq!(store.turns(kept.id).await.unwrap().len(), 1);
+    assert_eq!(store.clashes(kept.id).await.unwrap().len(), 1);
+    for (table, left) in [("users", 1), ("rounds", 1), ("turns", 1), ("clashes", 1)] {
+        assert_eq!(count_rows(&scratch.file, table).await, left, "{table}");
+    }
+}
+
+#[tokio::test]
+async fn the_retention_purge_blanks_only_old_messages() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let round = store
+        .start_round(round_for("discord:1", "dm:1"))
+        .await
+        .unwrap();
+    for (message, created_ms) in [("old", 1_000), ("older", 500), ("new", 5_000)] {
+        let old = NewTurn {
+            created_ms,
+            ..turn(message)
+        };
+        store.append_turn(round.id, old).await.unwrap();
+    }
+
+    assert_eq!(store.purge_messages_older_than(2_000).await.unwrap(), 2);
+    assert_eq!(store.purge_messages_older_than(2_000).await.unwrap(), 0);
+
+    let turns = store.turns(round.id).await.unwrap();
+    let messages: Vec<_> = turns.iter().map(|t| t.message.as_str()).collect();
+    assert_eq!(messages, ["", "", "new"]);
+    assert!(turns.iter().all(|t| t.total == 40.0), "scores are kept");
+}
+
+#[tokio::test]
+async fn settings_are_kept_per_scope_and_can_be_replaced_or_removed() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+
+    store
+        .set_setting("guild:1", "instructor-role", "Teachers")
+        .await
+        .unwrap();
+    store
+        .set_setting("guild:1", "instructor-role", "Coaches")
+        .await
+        .unwrap();
+    store
+        .set_setting("guild:2", "instructor-role", "Staff")
+        .await
+        .unwrap();
+
+    let role = |scope| store.setting(scope, "instructor-role");
+    assert_eq!(role("guild:1").await.unwrap().as_deref(), Some("Coaches"));
+    assert_eq!(role("guild:2").await.unwrap().as_deref(), Some("Staff"));
+    assert_eq!(role("guild:3").await.unwrap(), None);
+    assert!(
+        store
+            .remove_setting("guild:1", "instructor-role")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .remove_setting("guild:1", "instructor-role")
+            .await
+            .unwrap()
+    );
+    assert_eq!(role("guild:1").await.unwrap(), None);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -9,7 +9,7 @@
 //!
 //! Classroom drills and uploaded packs (issue 6) get their own tables in a later migration and
 //! their own file here; `rounds.drill_id` and the settings table are already waiting for them.
-//! Whatever they store about a user must also be deleted by `Store::forget_user`.
+//! Whatever they store about a user must also be deleted by [`Store::forget_user`].
 
 mod clashes;
 mod clock;
@@ -18,7 +18,9 @@ mod open;
 mod records;
 mod rounds;
 mod rows;
+mod settings;
 mod turns;
+mod users;
 
 pub use error::StoreError;
 pub use open::Store;
