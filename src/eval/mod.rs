@@ -1,1 +1,14 @@
 //! Measuring quality over labelled sets: the matcher's recognition, the scorer's ordering.
+//!
+//! `matching` runs a labelled query file through the matcher and through a plain BM25 baseline
+//! (`bm25_baseline`) and reports top-1, top-3 and MRR per style, side by side.
+
+mod bm25_baseline;
+pub mod matching;
+mod metrics;
+mod queries;
+
+pub use bm25_baseline::Bm25Baseline;
+pub use matching::{EvalError, MatchingReport, evaluate};
+pub use metrics::RankStats;
+pub use queries::{LabelledQuery, read_queries};

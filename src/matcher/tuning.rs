@@ -1,0 +1,71 @@
+//! The ranking's numbers, in one place. Values are the best measured on the tuning set
+//! (`tests/data/queries.jsonl`, run `debate-drill eval`); change them only with a measurement.
+
+/// The fields of an argument that are indexed, each with its own weight and length
+/// normalisation (BM25F).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Claim,
+    Quote,
+    Keywords,
+    Evidence,
+    /// The argument's position: its author and thesis, shared by all its arguments.
+    Position,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Claim,
+        Field::Quote,
+        Field::Keywords,
+        Field::Evidence,
+        Field::Position,
+    ];
+
+    pub fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// BM25 term-frequency saturation.
+    pub k1: f32,
+    /// Per field: weight, and length normalisation `b` (0 = none, 1 = full).
+    pub field_weight: [f32; 5],
+    pub field_b: [f32; 5],
+    /// Bonus for a query bigram found adjacent in a field, as a share of its terms' mean idf.
+    pub phrase_weight: f32,
+    /// How much a typo-corrected query term counts, against 1 for a term typed right.
+    pub corrected_weight: f32,
+    /// How much a word the pack never uses counts against a message's fit, as a share of the
+    /// rarest term's idf.
+    pub unknown_word_weight: f32,
+    /// Information (in units of the rarest term's idf) at which a query is half-way to fully
+    /// trusted: one rare word alone is not much evidence of a point.
+    pub half_trust_information: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            k1: 1.2,
+            field_weight: [1.0, 0.5, 1.5, 0.3, 0.15],
+            field_b: [0.9, 0.9, 0.3, 0.3, 0.9],
+            phrase_weight: 0.6,
+            corrected_weight: 0.5,
+            unknown_word_weight: 0.3,
+            half_trust_information: 1.5,
+        }
+    }
+}
+
+impl Tuning {
+    pub fn weight(&self, field: Field) -> f32 {
+        self.field_weight[field.slot()]
+    }
+
+    pub fn b(&self, field: Field) -> f32 {
+        self.field_b[field.slot()]
+    }
+}
