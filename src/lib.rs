@@ -9,3 +9,4 @@ pub mod matcher;
 pub mod pack;
 pub mod prompts;
 pub mod source;
+pub mod store;
