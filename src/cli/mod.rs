@@ -4,6 +4,7 @@
 
 mod check;
 mod library;
+mod score;
 mod show;
 
 use std::path::PathBuf;
@@ -138,11 +139,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check { paths } => check::run(&cli, paths),
         Command::Show { json } => show::run(&cli, *json),
         Command::Practice { .. } => show::sides(&cli),
+        Command::Score { .. } => score::run(&cli),
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
-        Command::Serve { .. }
-        | Command::Match { .. }
-        | Command::Counter { .. }
-        | Command::Score { .. } => Err(Failure::Usage("not implemented yet".into())),
+        Command::Serve { .. } | Command::Match { .. } | Command::Counter { .. } => {
+            Err(Failure::Usage("not implemented yet".into()))
+        }
     }
 }
 
