@@ -15,7 +15,7 @@ use super::sides::{random_side, rng_from};
 use crate::config::Config;
 use crate::matcher::{Matcher, choose_counter};
 use crate::pack::{ArgumentIndex, Pack};
-use crate::store::{NewRound, NewTurn, RoundRecord, Store, TurnRecord};
+use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
 
 /// The clock the engine reads, in unix milliseconds (replaceable in tests).
 pub type Clock = fn() -> i64;
@@ -87,6 +87,7 @@ impl Engine {
             (Command::Start { .. }, Some(round)) => {
                 return Err(DrillError::RoundRunning { side: round.side });
             }
+            // The round just ran out of time: its scorecard is the answer.
             (_, None) if !outputs.is_empty() => {}
             (_, None) => return Err(DrillError::NoRound),
             (Command::Say { text, source_id }, Some(round)) => {
@@ -125,7 +126,7 @@ impl Engine {
                 .to_string(),
         };
         let now = (self.clock)();
-        let record = self
+        let started = self
             .store
             .start_round(NewRound {
                 user_key: user.to_string(),
@@ -138,7 +139,18 @@ impl Engine {
                 max_turns: self.max_turns,
                 deadline_ms: self.round_ms.map(|ms| now + ms),
             })
-            .await?;
+            .await;
+        let record = match started {
+            Ok(record) => record,
+            // Another start for the same user and place won the race.
+            Err(StoreError::ActiveRoundExists { .. }) => {
+                let running = self.store.active_round(user, place).await?;
+                return Err(DrillError::RoundRunning {
+                    side: running.map(|round| round.side).unwrap_or_default(),
+                });
+            }
+            Err(other) => return Err(other.into()),
+        };
         let state = RoundState::rebuild(rubric, record, &[], &[]);
         Ok(Output::Started(Started {
             round_id: state.record.id,
