@@ -3,7 +3,10 @@
 //! the exit code says what kind (1: the input was judged bad, 2: usage).
 
 mod check;
+mod evaluate;
+mod jsonl;
 mod library;
+mod recognise;
 mod score;
 mod show;
 
@@ -87,6 +90,16 @@ pub enum Command {
         #[arg(long, required = true)]
         jsonl: bool,
     },
+    /// Measure quality over the labelled sets: recognition (top-1, top-3, MRR per style, beside
+    /// a plain BM25 baseline).
+    Eval {
+        /// Labelled student messages (JSON lines: q, expect, style).
+        #[arg(long, value_name = "FILE", default_value = "tests/data/queries.jsonl")]
+        queries: PathBuf,
+        /// Labelled replies to counters (JSON lines: group, side, counter_id, reply, grade).
+        #[arg(long, value_name = "FILE", default_value = "tests/data/replies.jsonl")]
+        replies: PathBuf,
+    },
     /// Write a generated pack of N arguments to DIR (for benchmarks and load tests).
     #[command(hide = true)]
     GeneratePack {
@@ -141,9 +154,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Practice { .. } => show::sides(&cli),
         Command::Score { .. } => score::run(&cli),
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
-        Command::Serve { .. } | Command::Match { .. } | Command::Counter { .. } => {
-            Err(Failure::Usage("not implemented yet".into()))
-        }
+        Command::Match { top, .. } => recognise::run_match(&cli, *top),
+        Command::Counter { side, .. } => recognise::run_counter(&cli, side),
+        Command::Eval { queries, replies } => evaluate::run(&cli, queries, replies),
+        Command::Serve { .. } => Err(Failure::Usage("not implemented yet".into())),
     }
 }
 

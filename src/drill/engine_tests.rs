@@ -69,10 +69,10 @@ async fn counters_come_from_the_other_side_and_never_repeat_while_others_remain(
         .unwrap();
     let mut served = Vec::new();
     for text in [
-        "uniforms stop bullying because nobody wears the wrong labels",
-        "uniforms stop bullying and teasing",
-        "bullying goes down with uniforms",
-        "peer pressure and bullying about labels disappear",
+        "nobody is bullied for wearing the wrong clothes when everyone dresses alike",
+        "bullies lose their favourite target when the labels disappear",
+        "uniforms are cheaper for families than fashion brands",
+        "schools that adopted uniforms reported better attendance and discipline",
     ] {
         let countered = turn(&engine, text).await;
         let counter = countered.counter.expect("a counter");
