@@ -11,3 +11,4 @@ pub mod pack;
 pub mod prompts;
 pub mod source;
 pub mod store;
+pub mod terminal;

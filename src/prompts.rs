@@ -15,8 +15,34 @@ const MAX_CATALOGUE_BYTES: u64 = 256 * 1024;
 
 /// Every message the program shows, with the placeholders its template may use.
 pub const MESSAGES: &[(&str, &[&str])] = &[
-    ("practice.sides_header", &["title", "motion"]),
-    ("practice.side_line", &["id", "name"]),
+    (
+        "practice.welcome",
+        &["title", "motion", "side", "side_id", "summary"],
+    ),
+    ("practice.how_to", &[]),
+    ("practice.resumed", &["title", "side", "turns"]),
+    ("practice.other_side_running", &["side", "wanted"]),
+    ("practice.unknown_command", &["command"]),
+    ("practice.goodbye", &[]),
+    ("turn.header", &["turn", "score"]),
+    ("turn.recognised", &["author", "claim"]),
+    ("turn.answered", &["author"]),
+    ("turn.counter", &["author", "citation", "claim", "quote"]),
+    ("turn.breakdown", &["parts"]),
+    ("hint.argument", &["author", "claim", "quote"]),
+    ("brief.header", &["side", "summary"]),
+    ("brief.argument", &["author", "claim"]),
+    ("brief.none_left", &[]),
+    ("scorecard.header", &["side", "turns", "reason"]),
+    ("scorecard.category", &["category", "points", "max"]),
+    ("scorecard.penalties", &["points"]),
+    (
+        "scorecard.total",
+        &["total", "scaled", "scale", "low", "high"],
+    ),
+    ("scorecard.answered", &["count"]),
+    ("scorecard.dropped", &["count"]),
+    ("scorecard.counter", &["author", "claim"]),
     ("feedback.strong", &[]),
     ("feedback.stay_on_side", &["side"]),
     ("feedback.engage_counter", &["author", "claim"]),
@@ -241,18 +267,17 @@ mod tests {
     fn reports_unknown_placeholders_and_missing_keys() {
         let source = SourceText::new(
             "en.toml",
-            "[practice]\nsides_header = \"{titel} {motion}\"\n".to_string(),
+            "[practice]\nresumed = \"{titel} {side} {turns}\"\n".to_string(),
         );
         let errors: Vec<String> = Catalogue::parse(&source)
             .unwrap_err()
             .iter()
             .map(ToString::to_string)
             .collect();
-        assert!(errors.contains(&"en.toml:2:16: message `practice.sides_header` uses the unknown placeholder {titel}; did you mean {title}?".to_string()), "{errors:?}");
+        assert!(errors.contains(&"en.toml:2:11: message `practice.resumed` uses the unknown placeholder {titel}; did you mean {title}?".to_string()), "{errors:?}");
         assert!(
             errors.contains(
-                &"en.toml:1:1: the catalogue is missing the message `practice.side_line`"
-                    .to_string()
+                &"en.toml:1:1: the catalogue is missing the message `practice.welcome`".to_string()
             ),
             "{errors:?}"
         );

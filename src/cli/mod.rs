@@ -6,6 +6,7 @@ mod check;
 mod evaluate;
 mod jsonl;
 mod library;
+mod practice;
 mod recognise;
 mod score;
 mod show;
@@ -151,7 +152,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         Command::Check { paths } => check::run(&cli, paths),
         Command::Show { json } => show::run(&cli, *json),
-        Command::Practice { .. } => show::sides(&cli),
+        Command::Practice {
+            side,
+            seed,
+            db,
+            config,
+        } => practice::run(
+            &cli,
+            practice::Options {
+                side: side.as_deref(),
+                seed: *seed,
+                db: db.as_ref(),
+                config: config.as_ref(),
+            },
+        ),
         Command::Score { .. } => score::run(&cli),
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
         Command::Match { top, .. } => recognise::run_match(&cli, *top),

@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 
 use super::{Cli, Failure, Library};
 use crate::pack::Pack;
-use crate::prompts::Catalogue;
 
 pub fn run(cli: &Cli, as_json: bool) -> Result<(), Failure> {
     let library = Library::load(cli)?;
@@ -87,28 +86,4 @@ fn write_pack(out: &mut impl Write, pack: &Pack) -> std::io::Result<()> {
         }
     }
     writeln!(out)
-}
-
-/// Until the drill engine lands, `practice` lists the sides of the chosen pack.
-pub fn sides(cli: &Cli) -> Result<(), Failure> {
-    let library = Library::load(cli)?;
-    let pack = library.select(cli.pack.as_deref())?;
-    let prompts = Catalogue::builtin();
-    println!(
-        "{}",
-        prompts.render(
-            "practice.sides_header",
-            &[("title", &pack.title), ("motion", &pack.motion)]
-        )
-    );
-    for side in &pack.sides {
-        println!(
-            "{}",
-            prompts.render(
-                "practice.side_line",
-                &[("id", &side.id), ("name", &side.name)]
-            )
-        );
-    }
-    Ok(())
 }

@@ -13,6 +13,10 @@ pub struct ArgumentRef {
     pub side: String,
     pub author: String,
     pub source: String,
+    /// Who to credit: the author, or the source when the author is unsigned.
+    pub speaker: String,
+    /// Author and source in one line, for citing the quote.
+    pub citation: String,
     pub claim: String,
     /// Verbatim from the source.
     pub quote: String,
@@ -29,6 +33,8 @@ impl ArgumentRef {
             side: argument.side.clone(),
             author: position.author.clone(),
             source: position.source.clone(),
+            speaker: position.speaker().to_string(),
+            citation: position.citation(),
             claim: argument.claim.clone(),
             quote: argument.quote.clone(),
         }

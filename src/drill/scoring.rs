@@ -366,14 +366,8 @@ fn confidence_share(confidence: f64) -> f64 {
 pub fn named(pack: &Pack, argument: ArgumentIndex) -> Named {
     let argument = &pack.arguments[argument];
     let position = pack.position_of(argument);
-    // Packs mark an unknown author "unsigned"; the source is then the better name.
-    let author = if position.author == "unsigned" {
-        &position.source
-    } else {
-        &position.author
-    };
     Named {
-        author: author.clone(),
+        author: position.speaker().to_string(),
         claim: argument.claim.clone(),
     }
 }

@@ -16,5 +16,5 @@ pub mod synthetic;
 pub use load::{
     Loaded, PACK_FILE, check_position_file, find_packs, load_library, load_pack, load_sources,
 };
-pub use model::{AliasGroup, Argument, ArgumentIndex, Pack, Position, Side};
+pub use model::{AliasGroup, Argument, ArgumentIndex, Pack, Position, Side, UNSIGNED};
 pub use parse::looks_like_pack;

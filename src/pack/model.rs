@@ -59,6 +59,29 @@ pub struct Argument {
     pub rebuts: Vec<String>,
 }
 
+/// What packs write as the author when the source names nobody.
+pub const UNSIGNED: &str = "unsigned";
+
+impl Position {
+    /// The name to credit an argument to: the author, or the source when the author is unsigned.
+    pub fn speaker(&self) -> &str {
+        if self.author.eq_ignore_ascii_case(UNSIGNED) && !self.source.is_empty() {
+            &self.source
+        } else {
+            &self.author
+        }
+    }
+
+    /// Author and source together, for a citation line ("Rajan Menon, Foreign Affairs, 2023");
+    /// the source alone when the author is unsigned.
+    pub fn citation(&self) -> String {
+        match (self.speaker() == self.source, self.source.is_empty()) {
+            (true, _) | (_, true) => self.speaker().to_string(),
+            (false, false) => format!("{}, {}", self.author, self.source),
+        }
+    }
+}
+
 /// Words students use for the same thing: every variant reads as the canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AliasGroup {

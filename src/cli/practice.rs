@@ -1,0 +1,70 @@
+//! `debate-drill practice`: a round in the terminal, on the same engine and store as Discord.
+
+use std::path::PathBuf;
+
+use super::{Cli, Failure, Library};
+use crate::config::{Config, DATABASE_URL_ENV, sqlite_path};
+use crate::drill::Engine;
+use crate::prompts::Catalogue;
+use crate::store::Store;
+use crate::terminal::{self, Practice};
+
+pub struct Options<'a> {
+    pub side: Option<&'a str>,
+    pub seed: Option<u64>,
+    pub db: Option<&'a PathBuf>,
+    pub config: Option<&'a PathBuf>,
+}
+
+pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
+    let config = match options.config {
+        Some(path) => {
+            Config::load(path).map_err(|problems| Failure::Invalid(problems.to_string()))?
+        }
+        None => Config::default(),
+    };
+    let library = Library::load(cli)?;
+    let pack = library.select(cli.pack.as_deref())?;
+    let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
+        .map_err(|e| Failure::Invalid(e.to_string()))?;
+    let database = database_path(options.db, options.config.map(|_| &config));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let store = runtime.block_on(Store::open_in(&database)).map_err(|e| {
+        Failure::Invalid(format!(
+            "cannot open the database {}: {e}",
+            database.display()
+        ))
+    })?;
+    let engine = Engine::new(&library.packs, store, &config);
+    let user = std::env::var("USER").map_or_else(
+        |_| "terminal:local".to_string(),
+        |u| format!("terminal:{u}"),
+    );
+    let practice = Practice {
+        engine: &engine,
+        catalogue: &catalogue,
+        runtime: &runtime,
+        user,
+        place: "terminal".into(),
+        pack: pack.id.clone(),
+        side: options.side.map(str::to_string),
+        seed: options.seed,
+    };
+    terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
+}
+
+/// `--db`, else the configured `database.url`, else the environment's, else `debate-drill.db`.
+fn database_path(db: Option<&PathBuf>, config: Option<&Config>) -> PathBuf {
+    if let Some(db) = db {
+        return db.clone();
+    }
+    if let Some(config) = config {
+        return config.database_path();
+    }
+    match std::env::var(DATABASE_URL_ENV) {
+        Ok(url) if !url.is_empty() => sqlite_path(&url),
+        _ => PathBuf::from("debate-drill.db"),
+    }
+}

@@ -1,0 +1,8 @@
+//! The practice REPL: the drill engine in a terminal. On a terminal it greets, colours and wraps;
+//! on a pipe it is plain text, one block of reply per line of input, so scripts and tests can
+//! drive it. Everything it says comes from the message catalogue through [`render`].
+
+pub mod render;
+mod repl;
+
+pub use repl::{Practice, run};

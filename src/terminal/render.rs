@@ -1,0 +1,182 @@
+//! The engine's outputs as plain text, through the message catalogue. The same text is printed
+//! on a pipe and, coloured and wrapped, on a terminal; snapshot tests pin it down.
+
+use crate::drill::{ArgumentRef, Brief, Countered, DrillError, Output, Scorecard, Started};
+use crate::prompts::Catalogue;
+
+/// The text of one output: a block of lines.
+pub fn output(catalogue: &Catalogue, output: &Output) -> String {
+    match output {
+        Output::Started(started) => self::started(catalogue, started),
+        Output::Countered(countered) => self::countered(catalogue, countered),
+        Output::Unsure => catalogue.render("notice.unsure", &[]),
+        Output::Hint {
+            argument: Some(argument),
+        } => catalogue.render(
+            "hint.argument",
+            &[
+                ("author", &argument.speaker),
+                ("claim", &argument.claim),
+                ("quote", &argument.quote),
+            ],
+        ),
+        Output::Hint { argument: None } => catalogue.render("notice.no_hint", &[]),
+        Output::Brief(brief) => self::brief(catalogue, brief),
+        Output::Scorecard(scorecard) => self::scorecard(catalogue, scorecard),
+    }
+}
+
+pub fn error(catalogue: &Catalogue, error: &DrillError) -> String {
+    error.render(catalogue)
+}
+
+pub fn started(catalogue: &Catalogue, started: &Started) -> String {
+    [
+        catalogue.render(
+            "practice.welcome",
+            &[
+                ("title", &started.title),
+                ("motion", &started.motion),
+                ("side", &started.side.name),
+                ("side_id", &started.side.id),
+                ("summary", &started.side.summary),
+            ],
+        ),
+        catalogue.render("practice.how_to", &[]),
+    ]
+    .join("\n\n")
+}
+
+pub fn countered(catalogue: &Catalogue, turn: &Countered) -> String {
+    let mut lines = vec![catalogue.render(
+        "turn.header",
+        &[("turn", &turn.turn), ("score", &points(turn.score.total))],
+    )];
+    if let Some((argument, _)) = &turn.matched {
+        lines.push(catalogue.render(
+            "turn.recognised",
+            &[("author", &argument.speaker), ("claim", &argument.claim)],
+        ));
+    }
+    if let Some(answered) = &turn.answered {
+        lines.push(catalogue.render("turn.answered", &[("author", &answered.speaker)]));
+    }
+    if let Some(counter) = &turn.counter {
+        lines.push(String::new());
+        lines.push(counter_text(catalogue, counter));
+        lines.push(String::new());
+    }
+    let parts: Vec<String> = turn
+        .score
+        .breakdown()
+        .iter()
+        .map(|(name, value)| format!("{} {}", name.replace('_', " "), points(*value)))
+        .collect();
+    lines.push(catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]));
+    lines.extend(turn.score.feedback.iter().map(|f| f.render(catalogue)));
+    lines.join("\n")
+}
+
+pub fn counter_text(catalogue: &Catalogue, counter: &ArgumentRef) -> String {
+    catalogue.render(
+        "turn.counter",
+        &[
+            ("author", &counter.speaker),
+            ("citation", &counter.citation),
+            ("claim", &counter.claim),
+            ("quote", &counter.quote),
+        ],
+    )
+}
+
+pub fn brief(catalogue: &Catalogue, brief: &Brief) -> String {
+    let mut lines = vec![catalogue.render(
+        "brief.header",
+        &[("side", &brief.side.name), ("summary", &brief.side.summary)],
+    )];
+    if brief.arguments.is_empty() {
+        lines.push(catalogue.render("brief.none_left", &[]));
+    }
+    lines.extend(brief.arguments.iter().map(|argument| {
+        catalogue.render(
+            "brief.argument",
+            &[("author", &argument.speaker), ("claim", &argument.claim)],
+        )
+    }));
+    lines.join("\n")
+}
+
+pub fn scorecard(catalogue: &Catalogue, card: &Scorecard) -> String {
+    let mut lines = vec![catalogue.render(
+        "scorecard.header",
+        &[
+            ("side", &card.side.name),
+            ("turns", &card.turns),
+            ("reason", &card.reason.name()),
+        ],
+    )];
+    lines.extend(card.categories.iter().map(|category| {
+        catalogue.render(
+            "scorecard.category",
+            &[
+                ("category", &category.category.name()),
+                ("points", &points(category.points)),
+                ("max", &points(category.max)),
+            ],
+        )
+    }));
+    if card.penalties != 0.0 {
+        lines.push(catalogue.render(
+            "scorecard.penalties",
+            &[("points", &points(card.penalties))],
+        ));
+    }
+    let (low, high) = card.scale.range();
+    lines.push(catalogue.render(
+        "scorecard.total",
+        &[
+            ("total", &points(card.total)),
+            ("scaled", &points(card.scaled)),
+            ("scale", &card.scale.name()),
+            ("low", &points(low)),
+            ("high", &points(high)),
+        ],
+    ));
+    if !card.answered.is_empty() {
+        lines.push(catalogue.render("scorecard.answered", &[("count", &card.answered.len())]));
+        lines.extend(card.answered.iter().map(|counter| {
+            catalogue.render(
+                "scorecard.counter",
+                &[("author", &counter.speaker), ("claim", &counter.claim)],
+            )
+        }));
+    }
+    if !card.dropped.is_empty() {
+        // Each dropped counter's feedback line names it and the answer it needed.
+        lines.push(catalogue.render("scorecard.dropped", &[("count", &card.dropped.len())]));
+    }
+    lines.extend(card.feedback.iter().map(|f| f.render(catalogue)));
+    lines.join("\n")
+}
+
+/// Points as people read them: one decimal, none when it is whole.
+pub fn points(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::points;
+
+    #[test]
+    fn points_read_naturally() {
+        assert_eq!(points(70.0), "70");
+        assert_eq!(points(12.345), "12.3");
+        assert_eq!(points(-20.0), "-20");
+    }
+}

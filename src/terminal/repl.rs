@@ -1,0 +1,193 @@
+//! The practice loop: start (or resume) the student's round, then one engine command per line.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use tokio::runtime::Runtime;
+
+use super::render;
+use crate::drill::{Command, DrillError, Engine, Output};
+use crate::prompts::Catalogue;
+
+/// One practice session in a terminal.
+pub struct Practice<'a> {
+    pub engine: &'a Engine,
+    pub catalogue: &'a Catalogue,
+    pub runtime: &'a Runtime,
+    /// Who practises (an opaque user key) and where (a place key): one round at a time there.
+    pub user: String,
+    pub place: String,
+    pub pack: String,
+    pub side: Option<String>,
+    pub seed: Option<u64>,
+}
+
+/// What ended the session badly: a start the engine refused (e.g. an unknown side).
+pub type Refused = DrillError;
+
+/// Runs the session on stdin/stdout until `/end` or the end of input.
+pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let screen = Screen { interactive };
+    practice.begin(&screen)?;
+    let mut input = std::io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        screen.prompt();
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let command = match text {
+            "/end" | "/quit" | "/exit" => break,
+            "/hint" => Command::Hint,
+            "/brief" => Command::Brief,
+            unknown if unknown.starts_with('/') && !unknown.contains(' ') => {
+                screen.notice(
+                    &practice
+                        .catalogue
+                        .render("practice.unknown_command", &[("command", &unknown)]),
+                );
+                continue;
+            }
+            said => Command::Say {
+                text: said.to_string(),
+                source_id: None,
+            },
+        };
+        let ended = practice.send(&screen, command);
+        if ended {
+            screen.notice(&practice.catalogue.render("practice.goodbye", &[]));
+            return Ok(());
+        }
+    }
+    practice.send(&screen, Command::End);
+    screen.notice(&practice.catalogue.render("practice.goodbye", &[]));
+    Ok(())
+}
+
+impl Practice<'_> {
+    fn handle(&self, command: Command) -> Result<Vec<Output>, DrillError> {
+        self.runtime
+            .block_on(self.engine.handle(&self.user, &self.place, command))
+    }
+
+    /// Starts a round, or resumes the one this user has running here.
+    fn begin(&self, screen: &Screen) -> Result<(), Refused> {
+        let start = Command::Start {
+            pack: Some(self.pack.clone()),
+            side: self.side.clone(),
+            seed: self.seed,
+        };
+        match self.handle(start) {
+            Ok(outputs) => {
+                for output in &outputs {
+                    screen.block(&render::output(self.catalogue, output));
+                }
+                Ok(())
+            }
+            Err(DrillError::RoundRunning { side }) => {
+                self.resume(screen, &side);
+                Ok(())
+            }
+            Err(refused) => Err(refused),
+        }
+    }
+
+    fn resume(&self, screen: &Screen, running_side: &str) {
+        let turns = self
+            .runtime
+            .block_on(async {
+                let round = self
+                    .engine
+                    .store()
+                    .active_round(&self.user, &self.place)
+                    .await
+                    .ok()??;
+                self.engine.store().turns(round.id).await.ok()
+            })
+            .map_or(0, |turns| turns.len());
+        let pack = self.engine.pack(&self.pack);
+        let title = pack.map_or(self.pack.as_str(), |p| p.title.as_str());
+        let side_name = pack
+            .and_then(|p| p.side(running_side))
+            .map_or(running_side, |s| s.name.as_str());
+        screen.notice(&self.catalogue.render(
+            "practice.resumed",
+            &[("title", &title), ("side", &side_name), ("turns", &turns)],
+        ));
+        if let Some(wanted) = self
+            .side
+            .as_deref()
+            .filter(|wanted| *wanted != running_side)
+        {
+            screen.notice(&self.catalogue.render(
+                "practice.other_side_running",
+                &[("side", &side_name), ("wanted", &wanted)],
+            ));
+        }
+        screen.notice(&self.catalogue.render("practice.how_to", &[]));
+        self.send(screen, Command::Brief);
+    }
+
+    /// Sends one command and shows what came back; true when the round has ended.
+    fn send(&self, screen: &Screen, command: Command) -> bool {
+        match self.handle(command) {
+            Ok(outputs) => {
+                for output in &outputs {
+                    screen.block(&render::output(self.catalogue, output));
+                }
+                outputs.iter().any(|o| matches!(o, Output::Scorecard(_)))
+            }
+            Err(error) => {
+                screen.notice(&render::error(self.catalogue, &error));
+                matches!(error, DrillError::NoRound)
+            }
+        }
+    }
+}
+
+/// Where the text goes: plain blocks on a pipe; wrapped, with a prompt, on a terminal.
+struct Screen {
+    interactive: bool,
+}
+
+impl Screen {
+    fn prompt(&self) {
+        if self.interactive {
+            print!("\x1b[1m> \x1b[0m");
+            let _ = std::io::stdout().flush();
+        }
+    }
+
+    /// A reply block, followed by a blank line so a reader can tell blocks apart.
+    fn block(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        if self.interactive {
+            let width = textwrap::termwidth().clamp(40, 100);
+            for (index, line) in text.lines().enumerate() {
+                let wrapped = textwrap::fill(line, width);
+                if index == 0 {
+                    let _ = writeln!(out, "\x1b[1;36m{wrapped}\x1b[0m");
+                } else if line.starts_with('“') {
+                    let _ = writeln!(out, "\x1b[3m{wrapped}\x1b[0m");
+                } else {
+                    let _ = writeln!(out, "{wrapped}");
+                }
+            }
+        } else {
+            let _ = writeln!(out, "{text}");
+        }
+        let _ = writeln!(out);
+        let _ = out.flush();
+    }
+
+    fn notice(&self, text: &str) {
+        self.block(text);
+    }
+}

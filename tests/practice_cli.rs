@@ -1,0 +1,215 @@
+//! `debate-drill practice` through the real binary, scripted on stdin: a whole round, and a
+//! round that survives SIGKILL.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{debate_drill, root, run, stdout};
+use debate_drill::pack::load_pack;
+use debate_drill::store::Store;
+
+const TURNS: &[&str] = &[
+    "ukraine should get a coalition garantee from european countries w/o the us",
+    "russia attacked ukraine twice already, in 2014 and 2022, so only a real promise to defend it deters a third time",
+    "neutrality is just a consolation prize, nobody in kyiv wants it",
+    "the us can keep sending weapons even if europe gives the guarantee",
+    "putin might get tired of the war and a guarantee lets him save face",
+];
+
+fn practice_args(db: &std::path::Path) -> Vec<String> {
+    [
+        "practice",
+        "--side",
+        "coalition-guarantee",
+        "--seed",
+        "3",
+        "--db",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([db.display().to_string()])
+    .collect()
+}
+
+#[test]
+fn a_scripted_round_of_five_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let script = format!("{}\n/end\n", TURNS.join("\n"));
+    let args = practice_args(&db);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(&root(), &args, &script);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let text = stdout(&output);
+
+    let pack = load_pack(&root().join("positions/ukraine-nato"))
+        .pack
+        .unwrap();
+    // Every quoted line is an opposing author's verbatim quote.
+    let quotes: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix('“').and_then(|l| l.strip_suffix('”')))
+        .collect();
+    assert!(quotes.len() >= 4, "most turns are countered:\n{text}");
+    for quote in &quotes {
+        let argument = pack
+            .arguments
+            .iter()
+            .find(|a| a.quote == *quote)
+            .unwrap_or_else(|| panic!("not a verbatim pack quote: {quote}"));
+        assert!(
+            pack.opposes("coalition-guarantee", &argument.side),
+            "{} is not opposing",
+            argument.id
+        );
+    }
+
+    // The scorecard adds up: its total is the mean of the turn scores.
+    let turn_scores: Vec<f64> = text
+        .lines()
+        .filter(|line| line.starts_with("Turn "))
+        .map(|line| {
+            line.rsplit(' ')
+                .next()
+                .unwrap()
+                .trim_end_matches("/100")
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    let total_line = text
+        .lines()
+        .find(|l| l.starts_with("Total: "))
+        .expect("a scorecard");
+    let total: f64 = total_line["Total: ".len()..]
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mean = turn_scores.iter().sum::<f64>() / turn_scores.len() as f64;
+    assert!(
+        (mean - total).abs() < 0.1,
+        "total {total} vs mean of {turn_scores:?}"
+    );
+    let header = format!("{} turns (ended by command)", turn_scores.len());
+    assert!(text.contains(&header), "{text}");
+
+    // Every turn was stored, with its counter from an opposing side.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let turns = runtime.block_on(async {
+        let store = Store::open_in(&db).await.unwrap();
+        let round = store
+            .rounds_of_user(&stored_user())
+            .await
+            .unwrap()
+            .pop()
+            .unwrap();
+        store.turns(round.id).await.unwrap()
+    });
+    assert_eq!(turns.len(), turn_scores.len());
+    for turn in &turns {
+        let counter = pack
+            .argument(turn.counter_argument.as_deref().unwrap())
+            .unwrap();
+        assert!(pack.opposes("coalition-guarantee", &counter.side));
+    }
+}
+
+fn stored_user() -> String {
+    std::env::var("USER").map_or_else(
+        |_| "terminal:local".to_string(),
+        |u| format!("terminal:{u}"),
+    )
+}
+
+/// Reads the child's stdout until `count` turn headers have appeared.
+fn wait_for_turns(reader: &mut impl BufRead, count: usize) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = String::new();
+    let mut line = String::new();
+    while seen.matches("\nTurn ").count() + usize::from(seen.starts_with("Turn ")) < count {
+        assert!(Instant::now() < deadline, "no reply in time:\n{seen}");
+        line.clear();
+        if reader.read_line(&mut line).unwrap() == 0 {
+            panic!("practice ended early:\n{seen}");
+        }
+        seen.push_str(&line);
+    }
+    seen
+}
+
+fn spawn(db: &std::path::Path) -> Child {
+    debate_drill(&root())
+        .args(practice_args(db))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_round_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let mut child = spawn(&db);
+    let mut stdin = child.stdin.take().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    for turn in &TURNS[..3] {
+        writeln!(stdin, "{turn}").unwrap();
+    }
+    stdin.flush().unwrap();
+    wait_for_turns(&mut reader, 3);
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let mut child = spawn(&db);
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "/end").unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let text = stdout(&output);
+    assert!(
+        text.contains("3 turns so far"),
+        "the round resumes:\n{text}"
+    );
+    assert!(
+        text.contains("3 turns (ended by command)"),
+        "no turn lost, none doubled:\n{text}"
+    );
+}
+
+#[test]
+fn an_unknown_side_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    let output = run(&root(), &["practice", "--side", "nope", "--db", &db], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(common::stderr(&output).contains("There is no side called nope"));
+}
+
+#[test]
+fn odd_input_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    let long = "nato ".repeat(800);
+    let script =
+        format!("/nonsense\n\n😂😂 @everyone **bold** שלום\n{long}\n/hint\n/brief\n/end\n");
+    let output = run(
+        &root(),
+        &["practice", "--side", "not-about-nato", "--db", &db],
+        &script,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("There is no command /nonsense"));
+    assert!(text.contains("Hint — a point of your side"));
+    assert!(text.contains("Scorecard — "));
+}
