@@ -7,6 +7,10 @@
 //!
 //! The table is parsed and stemmed once per process; per pack load, [`Synonyms::new`] keeps only
 //! the synonyms that lead into the pack's vocabulary, so a message's word costs one lookup.
+//!
+//! Measured (`debate-drill eval`, bundled pack): the tuning set is unchanged (top-1 0.931, top-3
+//! 0.978, off-topic 20/20 refused); the held-out set, run once, went from top-1 0.556 / top-3
+//! 0.736 / MRR 0.653 to 0.597 / 0.750 / 0.682 (72 messages, so +3 at top-1).
 
 use std::sync::OnceLock;
 
