@@ -1,12 +1,14 @@
 //! The whole analysis of a text into terms, identical for the pack's arguments and for messages:
 //! normalise, tokenise (shorthand and contractions written out), correct typos of words the pack
-//! never uses, stem (Snowball English), read aliases as concepts, drop stop words.
+//! never uses (unless they are real English words), stem (Snowball English), read aliases as
+//! concepts, drop stop words, and add the pack's synonyms of words the pack never uses.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::aliases::AliasTable;
 use super::normalize::normalize;
 use super::stopwords::is_stop_word;
+use super::synonyms::Synonyms;
 use super::tokenize::tokenize;
 use super::typo::TypoCorrector;
 use super::{FastMap, FastSet};
@@ -20,14 +22,29 @@ pub struct Term {
     pub corrected: bool,
     /// A word inside an alias match, kept beside the alias's concept: "ukrainians" stays more
     /// specific than the concept "ukraine" it shares with "kyiv" and "ukr". Such a word is no
-    /// evidence against a match when the pack's arguments lack it ("ukr").
+    /// evidence against a match when the pack's arguments lack it ("ukr"). Likewise a word the
+    /// pack never uses that is kept beside its synonyms.
     pub alias_word: bool,
+    /// A synonym of the message's word rather than its word, and so less certain.
+    pub synonym: bool,
+}
+
+impl Term {
+    fn plain(text: String, corrected: bool) -> Term {
+        Term {
+            text,
+            corrected,
+            alias_word: false,
+            synonym: false,
+        }
+    }
 }
 
 pub struct Analyzer {
     stemmer: Stemmer,
     aliases: AliasTable,
     corrector: TypoCorrector,
+    synonyms: Synonyms,
     /// Every word of the pack with its stem: stemming a known word is one lookup.
     known_words: FastMap<String, String>,
     known_stems: FastSet<String>,
@@ -58,6 +75,7 @@ impl Analyzer {
         let known_stems = known_words.values().cloned().collect();
         Analyzer {
             corrector: TypoCorrector::new(&frequency),
+            synonyms: Synonyms::new(&stemmer, &known_stems),
             stemmer,
             aliases,
             known_words,
@@ -83,17 +101,15 @@ impl Analyzer {
         while at < stems.len() {
             if let Some((span, concept)) = self.aliases.longest_at(&stems, at) {
                 let concept_text = concept.to_string();
-                terms.push(Term {
-                    text: concept_text.clone(),
-                    corrected: corrected[at..at + span].iter().any(|&c| c),
-                    alias_word: false,
-                });
+                terms.push(Term::plain(
+                    concept_text.clone(),
+                    corrected[at..at + span].iter().any(|&c| c),
+                ));
                 for inside in at..at + span {
                     if !stop[inside] && stems[inside] != concept_text {
                         terms.push(Term {
-                            text: stems[inside].clone(),
-                            corrected: corrected[inside],
                             alias_word: true,
+                            ..Term::plain(stems[inside].clone(), corrected[inside])
                         });
                     }
                 }
@@ -101,11 +117,20 @@ impl Analyzer {
                 continue;
             }
             if !stop[at] {
+                let synonyms = if corrected[at] || self.known_stems.contains(&stems[at]) {
+                    &[]
+                } else {
+                    self.synonyms.in_pack(&stems[at])
+                };
                 terms.push(Term {
-                    text: stems[at].clone(),
-                    corrected: corrected[at],
-                    alias_word: false,
+                    alias_word: !synonyms.is_empty(),
+                    ..Term::plain(stems[at].clone(), corrected[at])
                 });
+                terms.extend(synonyms.iter().map(|synonym| Term {
+                    alias_word: true,
+                    synonym: true,
+                    ..Term::plain(synonym.clone(), false)
+                }));
             }
             at += 1;
         }
@@ -114,13 +139,14 @@ impl Analyzer {
 
     /// The word as meant, its stem, and whether it was corrected: a word the pack does not know
     /// (nor its stem) is corrected to the closest pack word, when there is one close enough.
-    /// Stop words and numbers are never corrected.
+    /// Stop words, numbers and real English words (the synonym table's) are never corrected.
     fn stem_or_correct<'w>(&'w self, word: &'w str) -> (&'w str, String, bool) {
         if let Some(stem) = self.known_words.get(word) {
             return (word, stem.clone(), false);
         }
         let stem = self.stemmer.stem(word).into_owned();
         if self.known_stems.contains(&stem)
+            || self.synonyms.is_english(&stem)
             || is_stop_word(word)
             || word.chars().any(|c| c.is_numeric())
         {
@@ -189,18 +215,33 @@ mod tests {
     fn corrects_words_the_pack_does_not_know() {
         let analyzer = Analyzer::new(&fixture::pack());
         let terms = analyzer.analyze("bulying is awfull");
-        assert_eq!(
-            terms[0],
-            Term {
-                text: "bulli".into(),
-                corrected: true,
-                alias_word: false
-            }
-        );
+        assert_eq!(terms[0], Term::plain("bulli".into(), true));
         assert_eq!(terms[1].text, "awful");
         assert!(
             !terms[1].corrected,
             "unknown and nothing close: kept as typed"
+        );
+    }
+
+    #[test]
+    fn does_not_correct_real_english_words() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        let terms = analyzer.analyze("disciple");
+        assert_eq!(texts(&terms), ["discipl"], "not corrected to discipline");
+        assert!(!terms[0].corrected);
+    }
+
+    #[test]
+    fn adds_the_packs_synonyms_of_words_it_never_uses() {
+        let analyzer = Analyzer::new(&fixture::pack());
+        let terms = analyzer.analyze("the price is too high");
+        assert_eq!(texts(&terms), ["price", "cost", "high"]);
+        assert!(terms[0].alias_word && !terms[0].synonym);
+        assert!(terms[1].synonym && terms[1].alias_word && !terms[1].corrected);
+        assert!(!terms[2].synonym);
+        assert!(
+            analyzer.analyze("cost").iter().all(|term| !term.synonym),
+            "words the pack uses are taken as they are"
         );
     }
 

@@ -229,6 +229,7 @@ mod tests {
                     text: word.to_string(),
                     corrected: false,
                     alias_word: false,
+                    synonym: false,
                 })
                 .collect();
             vec![index.tokens(terms)]

@@ -19,6 +19,7 @@ mod robustness;
 mod search;
 mod shorthand;
 mod stopwords;
+mod synonyms;
 mod tokenize;
 mod tuning;
 mod typo;

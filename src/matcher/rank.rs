@@ -34,7 +34,9 @@ struct Query {
 impl Query {
     fn new(index: &Index, terms: &[Term], tuning: &Tuning) -> Query {
         let weight = |term: &Term| {
-            if term.corrected {
+            if term.synonym {
+                tuning.synonym_weight
+            } else if term.corrected {
                 tuning.corrected_weight
             } else {
                 1.0
