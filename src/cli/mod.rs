@@ -7,6 +7,7 @@ mod evaluate;
 mod jsonl;
 mod library;
 mod recognise;
+mod serve;
 mod show;
 
 use std::path::PathBuf;
@@ -152,9 +153,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),
         Command::Eval { queries } => evaluate::run(&cli, queries),
-        Command::Serve { .. } | Command::Score { .. } => {
-            Err(Failure::Usage("not implemented yet".into()))
-        }
+        Command::Serve { config } => serve::run(config),
+        Command::Score { .. } => Err(Failure::Usage("not implemented yet".into())),
     }
 }
 
