@@ -5,8 +5,10 @@
 pub mod cli;
 pub mod config;
 pub mod discord;
+pub mod drill;
 pub mod eval;
 pub mod matcher;
 pub mod pack;
 pub mod prompts;
 pub mod source;
+pub mod store;

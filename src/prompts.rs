@@ -17,6 +17,32 @@ const MAX_CATALOGUE_BYTES: u64 = 256 * 1024;
 pub const MESSAGES: &[(&str, &[&str])] = &[
     ("practice.sides_header", &["title", "motion"]),
     ("practice.side_line", &["id", "name"]),
+    ("feedback.strong", &[]),
+    ("feedback.stay_on_side", &["side"]),
+    ("feedback.engage_counter", &["author", "claim"]),
+    (
+        "feedback.use_rebuttal",
+        &["author", "answer_author", "answer"],
+    ),
+    ("feedback.add_evidence", &[]),
+    ("feedback.add_evidence_example", &["example"]),
+    ("feedback.repeats", &[]),
+    ("feedback.argues_opposing_side", &["author", "claim"]),
+    ("feedback.concedes", &[]),
+    (
+        "feedback.dropped",
+        &["author", "claim", "answer_author", "answer"],
+    ),
+    ("feedback.dropped_no_answer", &["author", "claim"]),
+    ("notice.no_round", &[]),
+    ("notice.round_running", &["side"]),
+    ("notice.unknown_pack", &["pack", "packs"]),
+    ("notice.no_default_pack", &["packs"]),
+    ("notice.unknown_side", &["side", "sides"]),
+    ("notice.empty_message", &[]),
+    ("notice.unsure", &[]),
+    ("notice.no_hint", &[]),
+    ("notice.store", &[]),
 ];
 
 #[derive(Debug, Error)]

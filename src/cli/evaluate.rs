@@ -4,11 +4,14 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Cli, Failure, Library};
-use crate::eval::evaluate;
+use crate::eval::{evaluate, evaluate_scoring};
 
-pub fn run(cli: &Cli, queries: &Path) -> Result<(), Failure> {
+pub fn run(cli: &Cli, queries: &Path, replies: &Path) -> Result<(), Failure> {
     let pack = Library::load(cli)?.select(cli.pack.as_deref())?;
-    let report = evaluate(pack, queries).map_err(|e| Failure::Invalid(e.to_string()))?;
-    writeln!(std::io::stdout().lock(), "{report}")?;
+    let matching = evaluate(pack.clone(), queries).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let scoring = evaluate_scoring(pack, replies).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{matching}")?;
+    writeln!(out, "{scoring}")?;
     Ok(())
 }

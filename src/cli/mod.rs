@@ -7,6 +7,7 @@ mod evaluate;
 mod jsonl;
 mod library;
 mod recognise;
+mod score;
 mod serve;
 mod show;
 
@@ -96,6 +97,9 @@ pub enum Command {
         /// Labelled student messages (JSON lines: q, expect, style).
         #[arg(long, value_name = "FILE", default_value = "tests/data/queries.jsonl")]
         queries: PathBuf,
+        /// Labelled replies to counters (JSON lines: group, side, counter_id, reply, grade).
+        #[arg(long, value_name = "FILE", default_value = "tests/data/replies.jsonl")]
+        replies: PathBuf,
     },
     /// Write a generated pack of N arguments to DIR (for benchmarks and load tests).
     #[command(hide = true)]
@@ -149,12 +153,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check { paths } => check::run(&cli, paths),
         Command::Show { json } => show::run(&cli, *json),
         Command::Practice { .. } => show::sides(&cli),
+        Command::Score { .. } => score::run(&cli),
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),
-        Command::Eval { queries } => evaluate::run(&cli, queries),
+        Command::Eval { queries, replies } => evaluate::run(&cli, queries, replies),
         Command::Serve { config } => serve::run(config),
-        Command::Score { .. } => Err(Failure::Usage("not implemented yet".into())),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Building the serenity client from the config and running it until SIGINT or SIGTERM.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -10,6 +11,10 @@ use super::mentions::no_pings;
 use super::shutdown;
 use super::state::Data;
 use crate::config::Config;
+use crate::drill::Engine;
+use crate::pack::{Pack, load_library};
+use crate::prompts::Catalogue;
+use crate::store::Store;
 
 /// Discord's own REST origin: only there does serenity's built-in rate limiter run.
 const DISCORD_API_BASE: &str = "https://discord.com";
@@ -18,7 +23,7 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(8);
 
 /// Runs the bot until a signal asks it to stop; in-flight work is finished first.
 pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
-    let data = Data::new();
+    let data = load(config).await?;
     let inflight = data.inflight();
     let mut client =
         serenity::ClientBuilder::new_with_http(http(token, &config.discord.api_base), intents())
@@ -41,6 +46,34 @@ pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
         .context("the Discord gateway connection failed")?;
     tracing::info!("gateway closed; bye");
     Ok(())
+}
+
+/// The engine over the configured packs, database and message catalogue.
+async fn load(config: &Config) -> anyhow::Result<Data> {
+    let (packs, diagnostics) = load_library(&config.packs.dir);
+    if diagnostics.has_errors() {
+        anyhow::bail!(
+            "the packs in {} have errors (run `debate-drill check {}`)",
+            config.packs.dir.display(),
+            config.packs.dir.display()
+        );
+    }
+    let packs: Vec<Arc<Pack>> = packs.into_iter().map(Arc::new).collect();
+    let catalogue = if config.prompts.dir.is_dir() {
+        Catalogue::load(&config.prompts.dir, &config.prompts.language).map_err(|_| {
+            anyhow::anyhow!(
+                "the prompts in {} have errors",
+                config.prompts.dir.display()
+            )
+        })?
+    } else {
+        Catalogue::builtin()
+    };
+    let store = Store::open(&config.database.url)
+        .await
+        .with_context(|| format!("could not open the database {}", config.database.url))?;
+    let engine = Engine::new(&packs, store, config);
+    Ok(Data::new(engine, packs, catalogue))
 }
 
 /// The REST client. Against another `api_base` (a rate-limiting proxy, a test fake) the proxy

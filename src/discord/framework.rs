@@ -4,6 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::commands;
 use super::errors;
+use super::events;
 use super::mentions::no_pings;
 use super::state::{Data, Error};
 
@@ -21,6 +22,13 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
     poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |error| Box::pin(errors::handle(error)),
+        event_handler: |framework, event| {
+            Box::pin(events::handle(
+                framework.serenity_context,
+                event,
+                framework.user_data,
+            ))
+        },
         // poise's default pings the replied-to user, on its own built-in replies too.
         allowed_mentions: Some(no_pings()),
         // No command is reserved to the bot's owners, so there is nothing to look up.

@@ -6,12 +6,19 @@
 //! the message handler and the error handler; `commands/` holds one file per command group.
 
 mod bootstrap;
+mod buttons;
+mod card;
 mod commands;
 mod errors;
+mod events;
 mod framework;
 mod inflight;
 mod mentions;
+mod post;
+mod render;
+mod rounds;
 mod shutdown;
 mod state;
+mod text;
 
 pub use bootstrap::serve;

@@ -87,10 +87,8 @@ pub fn evaluate(pack: Arc<Pack>, queries: &Path) -> Result<MatchingReport, EvalE
             off_topic_tops.push(top_confidence);
             continue;
         }
-        let accepted = all
-            .iter()
-            .take_while(|hit| hit.score >= matcher.min_confidence());
-        let matcher_rank = first_rank(accepted.map(|hit| hit.argument), &query.expect);
+        let accepted = matcher.search(&query.text, MAX_RANK);
+        let matcher_rank = first_rank(accepted.iter().map(|hit| hit.argument), &query.expect);
         let baseline_rank = first_rank(baseline.rank(&query.text, MAX_RANK), &query.expect);
         on_topic_tops.push((top_confidence, matcher_rank == Some(1)));
         let style = report.by_style.entry(query.style.clone()).or_default();

@@ -28,32 +28,45 @@ pub struct Index {
     arguments: usize,
 }
 
+/// A term of an indexed text, interned as soon as it is analysed so that building a large pack
+/// holds ids, not strings.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    id: TermId,
+    /// Whether it takes part in phrases (words inside an alias match do not; see [`Term`]).
+    in_phrase: bool,
+}
+
 /// One argument's analysed fields; list fields (keywords, evidence) keep their items apart so
 /// phrases never span two items.
 struct Document<'a> {
-    fields: [&'a [Vec<Term>]; 5],
+    fields: [&'a [Vec<Token>]; 5],
 }
 
 impl Index {
     pub fn new(pack: &Pack, analyzer: &Analyzer, tuning: &Tuning) -> Index {
-        let many = |items: &[String]| -> Vec<Vec<Term>> {
-            items.iter().map(|item| analyzer.analyze(item)).collect()
+        let mut index = Index::empty(pack.arguments.len());
+        let mut many = |items: &[&str]| -> Vec<Vec<Token>> {
+            items
+                .iter()
+                .map(|item| index.tokens(analyzer.analyze(item)))
+                .collect()
         };
         // A position's author and thesis are shared by all its arguments: analysed once.
-        let positions: FastMap<&str, Vec<Vec<Term>>> = pack
+        let positions: FastMap<&str, Vec<Vec<Token>>> = pack
             .positions
             .iter()
-            .map(|p| (p.id.as_str(), many(&[p.author.clone(), p.thesis.clone()])))
+            .map(|p| (p.id.as_str(), many(&[&p.author, &p.thesis])))
             .collect();
-        let own_fields: Vec<[Vec<Vec<Term>>; 4]> = pack
+        let own_fields: Vec<[Vec<Vec<Token>>; 4]> = pack
             .arguments
             .iter()
             .map(|argument| {
                 [
-                    vec![analyzer.analyze(&argument.claim)],
-                    vec![analyzer.analyze(&argument.quote)],
-                    many(&argument.keywords),
-                    many(&argument.evidence),
+                    many(&[&argument.claim]),
+                    many(&[&argument.quote]),
+                    many(&as_strs(&argument.keywords)),
+                    many(&as_strs(&argument.evidence)),
                 ]
             })
             .collect();
@@ -71,63 +84,80 @@ impl Index {
                 ],
             })
             .collect();
-        Index::from_documents(&documents, tuning)
+        index.fill(&documents, tuning);
+        index
     }
 
-    fn from_documents(documents: &[Document], tuning: &Tuning) -> Index {
-        let mut index = Index {
+    fn empty(arguments: usize) -> Index {
+        Index {
             term_ids: FastMap::default(),
             postings: Vec::new(),
             idf: Vec::new(),
             max_idf: 0.0,
             bigrams: Vec::new(),
-            arguments: documents.len(),
-        };
+            arguments,
+        }
+    }
+
+    fn tokens(&mut self, terms: Vec<Term>) -> Vec<Token> {
+        terms
+            .into_iter()
+            .map(|term| Token {
+                id: self.intern(term.text),
+                in_phrase: !term.alias_word,
+            })
+            .collect()
+    }
+
+    fn intern(&mut self, term: String) -> TermId {
+        if let Some(&id) = self.term_ids.get(&term) {
+            return id;
+        }
+        let id = self.postings.len() as TermId;
+        self.term_ids.insert(term, id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// Computes postings, idf and phrases from the documents, whose terms are interned.
+    fn fill(&mut self, documents: &[Document], tuning: &Tuning) {
         let average_length = average_field_lengths(documents);
+        let mut weighted_tf: FastMap<TermId, f32> = FastMap::default();
         for (argument, document) in documents.iter().enumerate() {
-            let mut weighted_tf: FastMap<TermId, f32> = FastMap::default();
+            weighted_tf.clear();
             for field in Field::ALL {
                 let items = document.fields[field.slot()];
                 let length: usize = items.iter().map(Vec::len).sum();
                 let average = average_length[field.slot()].max(1.0);
                 let norm = 1.0 - tuning.b(field) + tuning.b(field) * length as f32 / average;
                 for item in items {
-                    let ids: Vec<TermId> =
-                        item.iter().map(|term| index.intern(&term.text)).collect();
-                    for &id in &ids {
-                        *weighted_tf.entry(id).or_default() += tuning.weight(field) / norm;
+                    for token in item {
+                        *weighted_tf.entry(token.id).or_default() += tuning.weight(field) / norm;
                     }
-                    for pair in ids.windows(2) {
-                        index
-                            .bigrams
+                    let phrase: Vec<TermId> =
+                        item.iter().filter(|t| t.in_phrase).map(|t| t.id).collect();
+                    for pair in phrase.windows(2) {
+                        self.bigrams
                             .push((bigram_key(pair[0], pair[1]), argument as u32));
                     }
                 }
             }
-            for (id, tf) in weighted_tf {
-                index.postings[id as usize].push(Posting {
-                    argument: argument as u32,
-                    saturation: tf * (tuning.k1 + 1.0) / (tuning.k1 + tf),
-                });
+            for (&id, &tf) in &weighted_tf {
+                if tf > 0.0 {
+                    self.postings[id as usize].push(Posting {
+                        argument: argument as u32,
+                        saturation: tf * (tuning.k1 + 1.0) / (tuning.k1 + tf),
+                    });
+                }
             }
         }
-        index.bigrams.sort_unstable();
-        index.bigrams.dedup();
+        self.bigrams.sort_unstable();
+        self.bigrams.dedup();
+        self.bigrams.shrink_to_fit();
         let n = documents.len() as f32;
         let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        index.idf = index.postings.iter().map(|p| idf(p.len() as f32)).collect();
-        index.max_idf = idf(1.0);
-        index
-    }
-
-    fn intern(&mut self, term: &str) -> TermId {
-        if let Some(&id) = self.term_ids.get(term) {
-            return id;
-        }
-        let id = self.postings.len() as TermId;
-        self.term_ids.insert(term.to_string(), id);
-        self.postings.push(Vec::new());
-        id
+        self.idf = self.postings.iter().map(|p| idf(p.len() as f32)).collect();
+        self.max_idf = idf(1.0);
     }
 
     pub fn term_id(&self, term: &str) -> Option<TermId> {
@@ -169,6 +199,10 @@ fn bigram_key(first: TermId, second: TermId) -> u64 {
     (u64::from(first) << 32) | u64::from(second)
 }
 
+fn as_strs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
+}
+
 fn average_field_lengths(documents: &[Document]) -> [f32; 5] {
     let mut totals = [0.0f32; 5];
     for document in documents {
@@ -186,26 +220,28 @@ fn average_field_lengths(documents: &[Document]) -> [f32; 5] {
 mod tests {
     use super::*;
 
-    fn terms(text: &str) -> Vec<Term> {
-        text.split_whitespace()
-            .map(|word| Term {
-                text: word.to_string(),
-                corrected: false,
-                alias_word: false,
-            })
-            .collect()
-    }
-
     fn index() -> Index {
+        let mut index = Index::empty(3);
+        let mut tokens = |text: &str| {
+            let terms = text
+                .split_whitespace()
+                .map(|word| Term {
+                    text: word.to_string(),
+                    corrected: false,
+                    alias_word: false,
+                })
+                .collect();
+            vec![index.tokens(terms)]
+        };
         let claims = [
-            vec![terms("coalition guarantee europe")],
-            vec![terms("nato expansion provoked russia")],
-            vec![terms("russia fears democracy")],
+            tokens("coalition guarantee europe"),
+            tokens("nato expansion provoked russia"),
+            tokens("russia fears democracy"),
         ];
         let keywords = [
-            vec![terms("coalition")],
-            vec![terms("expansion")],
-            vec![terms("democracy spread")],
+            tokens("coalition"),
+            tokens("expansion"),
+            tokens("democracy spread"),
         ];
         let documents: Vec<Document> = claims
             .iter()
@@ -214,7 +250,8 @@ mod tests {
                 fields: [claim, &[], keywords, &[], &[]],
             })
             .collect();
-        Index::from_documents(&documents, &Tuning::default())
+        index.fill(&documents, &Tuning::default());
+        index
     }
 
     #[test]

@@ -5,10 +5,10 @@
 //! term, once, in an average claim; a word the pack never uses counts against the fit, as a
 //! message of mostly such words is about something else), times how much information the
 //! message carries at all: a message whose only known word is "russia" fits many arguments
-//! perfectly and says little, so it is not trusted.
+//! perfectly and says little, so it is not trusted; nor is one whose best match shares a single
+//! word with it. Both factors belong to the message, so confidence keeps the score's order.
 
 use super::FastMap;
-
 use super::analyze::Term;
 use super::index::{Index, TermId};
 use super::tuning::Tuning;
@@ -86,41 +86,45 @@ pub struct Ranking {
 impl Ranking {
     pub fn new(index: &Index, terms: &[Term], tuning: &Tuning) -> Ranking {
         let query = Query::new(index, terms, tuning);
-        // Dense accumulators: one slot per argument, and the list of slots touched.
+        // Dense accumulators, one slot per argument, and the list of slots touched.
         let mut scores = vec![0.0f32; index.argument_count()];
+        let mut shared_terms = vec![0u32; index.argument_count()];
         let mut touched: Vec<ArgumentIndex> = Vec::new();
-        let mut add = |argument: ArgumentIndex, amount: f32| {
-            if scores[argument] == 0.0 {
-                touched.push(argument);
-            }
-            scores[argument] += amount;
-        };
         let mut information = 0.0f32;
         for &(term, weight) in &query.terms {
             let idf = index.idf(term);
             information += weight * idf;
             for posting in index.postings(term) {
-                add(
-                    posting.argument as ArgumentIndex,
-                    weight * idf * posting.saturation,
-                );
+                let argument = posting.argument as ArgumentIndex;
+                if shared_terms[argument] == 0 {
+                    touched.push(argument);
+                }
+                shared_terms[argument] += 1;
+                scores[argument] += weight * idf * posting.saturation;
             }
         }
+        // Phrases only reward arguments that already share their terms.
         for &(first, second, weight) in &query.bigrams {
             let bonus =
                 tuning.phrase_weight * weight * (index.idf(first) + index.idf(second)) / 2.0;
             for argument in index.phrase_arguments(first, second) {
-                add(argument, bonus);
+                scores[argument] += bonus;
             }
         }
+        let scored: Vec<(ArgumentIndex, f32)> = touched
+            .into_iter()
+            .filter(|&argument| scores[argument] > 0.0)
+            .map(|argument| (argument, scores[argument]))
+            .collect();
+        let best_shares = scored
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(0, |&(argument, _)| shared_terms[argument]);
         let max_idf = index.max_idf().max(f32::EPSILON);
         Ranking {
-            scored: touched
-                .into_iter()
-                .map(|argument| (argument, scores[argument]))
-                .collect(),
+            scored,
             perfect: information + tuning.unknown_word_weight * max_idf * query.unknown as f32,
-            trust: trust(information / max_idf, tuning),
+            trust: trust(information / max_idf, tuning) * corroboration(best_shares, tuning),
         }
     }
 
@@ -170,6 +174,12 @@ impl Ranking {
     }
 }
 
+/// 0..1: how far the message's best match is from resting on a single shared word, which
+/// everyday chatter often has ("i think war is bad").
+fn corroboration(shared_terms: u32, tuning: &Tuning) -> f32 {
+    1.0 - tuning.lone_term_doubt.powi(shared_terms.min(16) as i32)
+}
+
 /// 0..1: how far a message carrying `information` (idf mass, in units of the rarest term's idf)
 /// is from too little to go on.
 fn trust(information: f32, tuning: &Tuning) -> f32 {
@@ -187,5 +197,13 @@ mod tests {
         assert!((trust(tuning.half_trust_information, &tuning) - 0.5).abs() < 1e-6);
         assert!(trust(10.0, &tuning) > trust(2.0, &tuning));
         assert!(trust(1e6, &tuning) <= 1.0);
+    }
+
+    #[test]
+    fn corroboration_grows_with_shared_terms() {
+        let tuning = Tuning::default();
+        assert_eq!(corroboration(0, &tuning), 0.0);
+        assert!(corroboration(1, &tuning) < corroboration(2, &tuning));
+        assert!(corroboration(u32::MAX, &tuning) <= 1.0);
     }
 }

@@ -38,24 +38,29 @@ pub struct Tuning {
     pub phrase_weight: f32,
     /// How much a typo-corrected query term counts, against 1 for a term typed right.
     pub corrected_weight: f32,
+
     /// How much a word the pack never uses counts against a message's fit, as a share of the
     /// rarest term's idf.
     pub unknown_word_weight: f32,
     /// Information (in units of the rarest term's idf) at which a query is half-way to fully
     /// trusted: one rare word alone is not much evidence of a point.
     pub half_trust_information: f32,
+    /// The doubt left when the best match shares one term with the message; each further
+    /// shared term multiplies it again.
+    pub lone_term_doubt: f32,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            k1: 1.2,
-            field_weight: [1.0, 0.5, 1.5, 0.3, 0.15],
-            field_b: [0.9, 0.9, 0.3, 0.3, 0.9],
-            phrase_weight: 0.6,
-            corrected_weight: 0.5,
+            k1: 2.0,
+            field_weight: [1.0, 0.3, 1.0, 0.3, 0.15],
+            field_b: [0.6, 0.6, 0.3, 0.3, 0.6],
+            phrase_weight: 1.0,
+            corrected_weight: 0.8,
             unknown_word_weight: 0.3,
             half_trust_information: 1.5,
+            lone_term_doubt: 0.5,
         }
     }
 }

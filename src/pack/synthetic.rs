@@ -82,7 +82,7 @@ impl Words {
     /// A made-up but pronounceable word from a large vocabulary (about 6,000 forms), or a common one.
     fn word(&mut self) -> String {
         let n = self.next();
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             let stem = WORDS[(n / 3) as usize % WORDS.len()];
             format!(
                 "{stem}{}",

@@ -1,10 +1,11 @@
 //! `/end`: end the round and post the scorecard.
 
-use super::engine_pending;
+use super::answer;
 use crate::discord::state::{Context, Error};
+use crate::drill::Command;
 
 /// End your round and see the scorecard.
 #[poise::command(slash_command)]
 pub async fn end(ctx: Context<'_>) -> Result<(), Error> {
-    engine_pending(ctx)
+    answer(ctx, Command::End, false).await
 }

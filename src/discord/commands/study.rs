@@ -1,16 +1,17 @@
-//! `/hint` and `/brief`: help from the student's own side.
+//! `/hint` and `/brief`: private help from the student's own side.
 
-use super::engine_pending;
+use super::answer;
 use crate::discord::state::{Context, Error};
+use crate::drill::Command;
 
 /// An argument of your side you have not made yet.
 #[poise::command(slash_command)]
 pub async fn hint(ctx: Context<'_>) -> Result<(), Error> {
-    engine_pending(ctx)
+    answer(ctx, Command::Hint, true).await
 }
 
 /// Your side's summary and the arguments still open to you.
 #[poise::command(slash_command)]
 pub async fn brief(ctx: Context<'_>) -> Result<(), Error> {
-    engine_pending(ctx)
+    answer(ctx, Command::Brief, true).await
 }

@@ -1,0 +1,98 @@
+//! Clash: how squarely a reply engages the counter it answers, and which argument of the
+//! student's own side answers a counter best.
+
+use std::collections::HashSet;
+
+use crate::matcher::Matcher;
+use crate::pack::ArgumentIndex;
+
+/// At or above this affinity, a reply engages a counter (and so answers it in the ledger).
+pub const ENGAGES_AFFINITY: f64 = 0.25;
+/// Own-side hits this far down the reply's ranking can count as naming a rebuttal.
+const REBUTTAL_SEARCH_DEPTH: usize = 3;
+/// A reply's own-side hit below this confidence does not count as naming a rebuttal.
+const REBUTTAL_MIN_CONFIDENCE: f64 = 0.15;
+
+/// The signals of one reply against one counter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clash {
+    /// The matcher's affinity of the reply for the counter, 0..1.
+    pub affinity: f64,
+    /// Distinct key terms (claim and keywords) of the counter that the reply uses.
+    pub shared_terms: usize,
+    /// The own-side argument rebutting the counter that the reply makes, if any.
+    pub rebuttal: Option<ArgumentIndex>,
+}
+
+impl Clash {
+    pub fn measure(
+        matcher: &Matcher,
+        side: &str,
+        reply: &str,
+        reply_terms: &[String],
+        counter: ArgumentIndex,
+    ) -> Clash {
+        let key_terms: HashSet<String> = matcher
+            .terms(&key_text(matcher, counter))
+            .into_iter()
+            .collect();
+        let shared_terms = reply_terms
+            .iter()
+            .filter(|term| key_terms.contains(*term))
+            .collect::<HashSet<_>>()
+            .len();
+        let rebuttals = matcher.pack().rebutted_by(counter);
+        let rebuttal = matcher
+            .search_side(reply, side, REBUTTAL_SEARCH_DEPTH)
+            .into_iter()
+            .filter(|hit| hit.score >= REBUTTAL_MIN_CONFIDENCE)
+            .map(|hit| hit.argument)
+            .find(|argument| rebuttals.contains(argument));
+        Clash {
+            affinity: matcher.affinity(reply, counter),
+            shared_terms,
+            rebuttal,
+        }
+    }
+
+    /// Whether the reply answers the counter: it engages it closely, or makes a known rebuttal.
+    pub fn engages(&self) -> bool {
+        self.affinity >= ENGAGES_AFFINITY || self.rebuttal.is_some()
+    }
+
+    /// The clash category, 0..1: affinity and shared terms, with a known rebuttal worth most.
+    pub fn value(&self) -> f64 {
+        let affinity = (self.affinity / 0.5).min(1.0);
+        let shared = (self.shared_terms as f64 / 3.0).min(1.0);
+        let rebuttal = if self.rebuttal.is_some() { 0.5 } else { 0.0 };
+        (0.5 * affinity + 0.3 * shared + rebuttal).min(1.0)
+    }
+}
+
+/// The argument of `side` that best answers `counter`: a curated rebuttal first (the one
+/// closest to the counter's words), else the side's argument closest to the counter.
+pub fn best_answer(matcher: &Matcher, side: &str, counter: ArgumentIndex) -> Option<ArgumentIndex> {
+    let pack = matcher.pack();
+    let curated: Vec<ArgumentIndex> = pack
+        .rebutted_by(counter)
+        .iter()
+        .copied()
+        .filter(|&argument| pack.arguments[argument].side == side)
+        .collect();
+    let closest = matcher.search_side(&key_text(matcher, counter), side, usize::MAX);
+    match curated.as_slice() {
+        [] => closest.first().map(|hit| hit.argument),
+        [only] => Some(*only),
+        _ => closest
+            .iter()
+            .map(|hit| hit.argument)
+            .find(|argument| curated.contains(argument))
+            .or(curated.first().copied()),
+    }
+}
+
+/// The words that say what an argument is about: its claim and keywords.
+fn key_text(matcher: &Matcher, argument: ArgumentIndex) -> String {
+    let argument = &matcher.pack().arguments[argument];
+    format!("{} {}", argument.claim, argument.keywords.join(" "))
+}

@@ -1,0 +1,356 @@
+//! The engine: one entry point, [`Engine::handle`], that runs a command for a user in a place
+//! against the packs and the store.
+
+use std::sync::Arc;
+
+use super::error::DrillError;
+use super::io::{Brief, Command, Countered, Output, Started, Via};
+use super::ledger::answered_counter;
+use super::refs::{ArgumentRef, SideRef};
+use super::round::RoundState;
+use super::scale::Scale;
+use super::scorecard::{EndReason, Scorecard};
+use super::scoring::{Rubric, TurnContext};
+use super::sides::{random_side, rng_from};
+use crate::config::Config;
+use crate::matcher::{Matcher, choose_counter};
+use crate::pack::{ArgumentIndex, Pack};
+use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
+
+/// The clock the engine reads, in unix milliseconds (replaceable in tests).
+pub type Clock = fn() -> i64;
+
+pub struct Engine {
+    packs: Vec<Rubric>,
+    store: Store,
+    max_turns: Option<u32>,
+    round_ms: Option<i64>,
+    scale: Scale,
+    clock: Clock,
+}
+
+impl Engine {
+    /// Builds each pack's matcher and rubric once; the config gives limits, weights and scale.
+    pub fn new(packs: &[Arc<Pack>], store: Store, config: &Config) -> Engine {
+        let packs = packs
+            .iter()
+            .map(|pack| {
+                let matcher = Matcher::new(Arc::clone(pack))
+                    .with_min_confidence(config.matcher.min_confidence);
+                Rubric::new(Arc::new(matcher), config.scoring.clone())
+            })
+            .collect();
+        Engine {
+            packs,
+            store,
+            max_turns: Some(config.drill.max_turns).filter(|&n| n > 0),
+            round_ms: Some(i64::from(config.drill.round_minutes) * 60_000).filter(|&ms| ms > 0),
+            scale: Scale::from_config(&config.drill.scale).unwrap_or(Scale::WorldSchools),
+            clock: now_ms,
+        }
+    }
+
+    pub fn with_clock(self, clock: Clock) -> Engine {
+        Engine { clock, ..self }
+    }
+
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.rubric(id).map(Rubric::pack)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs `command` for `user` in `place`. A round whose time is up ends first (its
+    /// scorecard leads the outputs).
+    pub async fn handle(
+        &self,
+        user: &str,
+        place: &str,
+        command: Command,
+    ) -> Result<Vec<Output>, DrillError> {
+        let mut outputs = Vec::new();
+        let active = match self.store.active_round(user, place).await? {
+            Some(round) if self.is_out_of_time(&round) => {
+                outputs.push(Output::Scorecard(
+                    self.end(round, EndReason::TimeLimit).await?,
+                ));
+                None
+            }
+            other => other,
+        };
+        match (command, active) {
+            (Command::Start { pack, side, seed }, None) => {
+                outputs.push(self.start(user, place, pack, side, seed).await?);
+            }
+            (Command::Start { .. }, Some(round)) => {
+                return Err(DrillError::RoundRunning { side: round.side });
+            }
+            // The round just ran out of time: its scorecard is the answer.
+            (_, None) if !outputs.is_empty() => {}
+            (_, None) => return Err(DrillError::NoRound),
+            (Command::Say { text, source_id }, Some(round)) => {
+                outputs.extend(self.say(round, text, source_id).await?);
+            }
+            (Command::Hint, Some(round)) => outputs.push(self.hint(round).await?),
+            (Command::Brief, Some(round)) => {
+                let (rubric, state) = self.state(round).await?;
+                outputs.push(Output::Brief(brief(rubric, &state)));
+            }
+            (Command::End, Some(round)) => {
+                outputs.push(Output::Scorecard(
+                    self.end(round, EndReason::Command).await?,
+                ));
+            }
+        }
+        Ok(outputs)
+    }
+
+    async fn start(
+        &self,
+        user: &str,
+        place: &str,
+        pack: Option<String>,
+        side: Option<String>,
+        seed: Option<u64>,
+    ) -> Result<Output, DrillError> {
+        let rubric = self.choose_pack(pack.as_deref())?;
+        let pack = rubric.pack();
+        let sides: Vec<String> = pack.sides.iter().map(|s| s.id.clone()).collect();
+        let side = match side {
+            Some(side) if sides.contains(&side) => side,
+            Some(side) => return Err(DrillError::UnknownSide { side, sides }),
+            None => random_side(&sides, &mut rng_from(seed))
+                .expect("a loaded pack has sides")
+                .to_string(),
+        };
+        let now = (self.clock)();
+        let started = self
+            .store
+            .start_round(NewRound {
+                user_key: user.to_string(),
+                place_key: place.to_string(),
+                pack_id: pack.id.clone(),
+                side,
+                // Stored bit for bit: a u64 seed round-trips through i64.
+                seed: seed.map(|seed| seed as i64),
+                drill_id: None,
+                max_turns: self.max_turns,
+                deadline_ms: self.round_ms.map(|ms| now + ms),
+            })
+            .await;
+        let record = match started {
+            Ok(record) => record,
+            // Another start for the same user and place won the race.
+            Err(StoreError::ActiveRoundExists { .. }) => {
+                let running = self.store.active_round(user, place).await?;
+                return Err(DrillError::RoundRunning {
+                    side: running.map(|round| round.side).unwrap_or_default(),
+                });
+            }
+            Err(other) => return Err(other.into()),
+        };
+        let state = RoundState::rebuild(rubric, record, &[], &[]);
+        Ok(Output::Started(Started {
+            round_id: state.record.id,
+            pack: pack.id.clone(),
+            title: pack.title.clone(),
+            motion: pack.motion.clone(),
+            side: side_ref(rubric, &state.record.side),
+            brief: brief(rubric, &state),
+        }))
+    }
+
+    async fn say(
+        &self,
+        round: RoundRecord,
+        text: String,
+        source_id: Option<String>,
+    ) -> Result<Vec<Output>, DrillError> {
+        if text.trim().is_empty() {
+            return Err(DrillError::EmptyMessage);
+        }
+        let rubric = self
+            .rubric(&round.pack_id)
+            .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
+        if let Some(source_id) = &source_id
+            && let Some(turn) = self.store.turn_by_source(round.id, source_id).await?
+        {
+            return Ok(vec![Output::Countered(Box::new(replayed(rubric, &turn)))]);
+        }
+        let (rubric, state) = self.state(round).await?;
+        let side = state.record.side.clone();
+        let choice = choose_counter(rubric.matcher(), &side, &text, &state.served);
+        let Some(matched) = choice.matched else {
+            return Ok(vec![Output::Unsure]);
+        };
+        let score = rubric.score(
+            TurnContext {
+                side: &side,
+                counter: state.counter_under_reply(),
+                earlier: &state.earlier_terms,
+            },
+            &text,
+        );
+        let answered = answered_counter(rubric, &side, &text, &state.open);
+        let pack = rubric.pack();
+        let id_of = |index: ArgumentIndex| pack.arguments[index].id.clone();
+        let turn = self
+            .store
+            .append_turn(
+                state.record.id,
+                NewTurn {
+                    source_id,
+                    message: text,
+                    matched_argument: Some(id_of(matched.argument)),
+                    matched_score: Some(matched.score),
+                    counter_argument: choice.counter.map(id_of),
+                    answers_counter: answered.map(id_of),
+                    scores_json: serde_json::to_string(&score).expect("a score serialises"),
+                    total: score.total,
+                    created_ms: (self.clock)(),
+                },
+            )
+            .await?;
+        let mut outputs = vec![Output::Countered(Box::new(Countered {
+            round_id: state.record.id,
+            turn: turn.number,
+            matched: Some((ArgumentRef::new(pack, matched.argument), matched.score)),
+            counter: choice.counter.map(|c| ArgumentRef::new(pack, c)),
+            via: choice.via.map(Via::from),
+            answered: answered.map(|a| ArgumentRef::new(pack, a)),
+            score,
+        }))];
+        if state.record.max_turns.is_some_and(|max| turn.number >= max) {
+            outputs.push(Output::Scorecard(
+                self.end(state.record, EndReason::TurnLimit).await?,
+            ));
+        }
+        Ok(outputs)
+    }
+
+    /// The unused argument of the student's side that best answers the open counter, else the
+    /// first unused one.
+    async fn hint(&self, round: RoundRecord) -> Result<Output, DrillError> {
+        let (rubric, state) = self.state(round).await?;
+        let unused: Vec<ArgumentIndex> = state.unused_arguments(rubric).collect();
+        let answering = state.counter_under_reply().and_then(|counter| {
+            let pack = rubric.pack();
+            let answers = pack.rebutted_by(counter);
+            unused
+                .iter()
+                .copied()
+                .find(|argument| answers.contains(argument))
+        });
+        let argument = answering.or(unused.first().copied());
+        Ok(Output::Hint {
+            argument: argument.map(|a| ArgumentRef::new(rubric.pack(), a)),
+        })
+    }
+
+    async fn end(
+        &self,
+        round: RoundRecord,
+        reason: EndReason,
+    ) -> Result<Box<Scorecard>, DrillError> {
+        let (rubric, state) = self.state(round).await?;
+        let scorecard = Scorecard::new(rubric, &state, reason, self.scale);
+        let summary = serde_json::to_string(&scorecard).expect("a scorecard serialises");
+        self.store
+            .end_round(state.record.id, reason.name(), &summary)
+            .await?;
+        Ok(Box::new(scorecard))
+    }
+
+    /// The round's state as the store holds it, with its pack's rubric.
+    async fn state(&self, round: RoundRecord) -> Result<(&Rubric, RoundState), DrillError> {
+        let rubric = self
+            .rubric(&round.pack_id)
+            .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
+        let turns = self.store.turns(round.id).await?;
+        let clashes = self.store.clashes(round.id).await?;
+        Ok((rubric, RoundState::rebuild(rubric, round, &turns, &clashes)))
+    }
+
+    fn is_out_of_time(&self, round: &RoundRecord) -> bool {
+        round
+            .deadline_ms
+            .is_some_and(|deadline| (self.clock)() >= deadline)
+    }
+
+    fn rubric(&self, pack: &str) -> Option<&Rubric> {
+        self.packs.iter().find(|rubric| rubric.pack().id == pack)
+    }
+
+    /// The pack asked for; else the only one; else the one marked default.
+    fn choose_pack(&self, wanted: Option<&str>) -> Result<&Rubric, DrillError> {
+        let ids = || self.packs.iter().map(|r| r.pack().id.clone()).collect();
+        if let Some(id) = wanted {
+            return self.rubric(id).ok_or_else(|| DrillError::UnknownPack {
+                pack: id.to_string(),
+                packs: ids(),
+            });
+        }
+        match self.packs.as_slice() {
+            [only] => Ok(only),
+            all => all
+                .iter()
+                .find(|rubric| rubric.pack().is_default)
+                .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() }),
+        }
+    }
+}
+
+/// The output of a turn the store already holds (a redelivered message).
+fn replayed(rubric: &Rubric, turn: &TurnRecord) -> Countered {
+    let pack = rubric.pack();
+    let find = |id: &Option<String>| id.as_deref().and_then(|id| pack.argument_index(id));
+    let matched = find(&turn.matched_argument);
+    let counter = find(&turn.counter_argument);
+    let via = matched.zip(counter).map(|(matched, counter)| {
+        if pack.rebutted_by(matched).contains(&counter) {
+            Via::Rebuttal
+        } else {
+            Via::Closest
+        }
+    });
+    Countered {
+        round_id: turn.round_id,
+        turn: turn.number,
+        matched: matched.map(|m| (ArgumentRef::new(pack, m), turn.matched_score.unwrap_or(0.0))),
+        counter: counter.map(|c| ArgumentRef::new(pack, c)),
+        via,
+        answered: find(&turn.answers_counter).map(|a| ArgumentRef::new(pack, a)),
+        score: serde_json::from_str(&turn.scores_json).unwrap_or_else(|_| empty_score(turn.total)),
+    }
+}
+
+fn empty_score(total: f64) -> super::scoring::TurnScore {
+    super::scoring::TurnScore {
+        total,
+        categories: Vec::new(),
+        flags: Vec::new(),
+        feedback: Vec::new(),
+    }
+}
+
+fn brief(rubric: &Rubric, state: &RoundState) -> Brief {
+    Brief {
+        side: side_ref(rubric, &state.record.side),
+        arguments: state
+            .unused_arguments(rubric)
+            .map(|argument| ArgumentRef::new(rubric.pack(), argument))
+            .collect(),
+    }
+}
+
+fn side_ref(rubric: &Rubric, side: &str) -> SideRef {
+    SideRef::new(rubric.pack(), side).expect("a round's side is one of its pack's sides")
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as i64)
+}

@@ -1,0 +1,148 @@
+//! What to do better, as structured values; adapters render them through the message catalogue
+//! so every sentence a student reads comes from `prompts/`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::prompts::Catalogue;
+
+/// An argument named in feedback: who said it, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    pub author: String,
+    pub claim: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Feedback {
+    /// Nothing to fix.
+    Strong,
+    /// The reply has little to do with the student's own side.
+    StayOnSide { side: String },
+    /// The reply does not engage the counter, and the side has no argument that answers it.
+    EngageCounter { counter: Named },
+    /// The reply does not engage the counter; this own-side argument answers it best.
+    UseRebuttal { counter: Named, answer: Named },
+    /// No figures, dates or named events; `example` is evidence the side could cite.
+    AddEvidence { example: Option<String> },
+    /// Mostly what an earlier turn said.
+    Repeats,
+    /// The reply makes an opposing side's argument.
+    ArguesOpposingSide { argument: Named },
+    /// The reply gives the point away.
+    Concedes,
+    /// A counter left unanswered when the round ended, and the own-side argument that answers it.
+    Dropped {
+        counter: Named,
+        answer: Option<Named>,
+    },
+}
+
+impl Feedback {
+    pub fn render(&self, catalogue: &Catalogue) -> String {
+        match self {
+            Feedback::Strong => catalogue.render("feedback.strong", &[]),
+            Feedback::StayOnSide { side } => {
+                catalogue.render("feedback.stay_on_side", &[("side", side)])
+            }
+            Feedback::EngageCounter { counter } => catalogue.render(
+                "feedback.engage_counter",
+                &[("author", &counter.author), ("claim", &counter.claim)],
+            ),
+            Feedback::UseRebuttal { counter, answer } => catalogue.render(
+                "feedback.use_rebuttal",
+                &[
+                    ("author", &counter.author),
+                    ("answer_author", &answer.author),
+                    ("answer", &answer.claim),
+                ],
+            ),
+            Feedback::AddEvidence {
+                example: Some(example),
+            } => catalogue.render("feedback.add_evidence_example", &[("example", example)]),
+            Feedback::AddEvidence { example: None } => {
+                catalogue.render("feedback.add_evidence", &[])
+            }
+            Feedback::Repeats => catalogue.render("feedback.repeats", &[]),
+            Feedback::ArguesOpposingSide { argument } => catalogue.render(
+                "feedback.argues_opposing_side",
+                &[("author", &argument.author), ("claim", &argument.claim)],
+            ),
+            Feedback::Concedes => catalogue.render("feedback.concedes", &[]),
+            Feedback::Dropped {
+                counter,
+                answer: Some(answer),
+            } => catalogue.render(
+                "feedback.dropped",
+                &[
+                    ("author", &counter.author),
+                    ("claim", &counter.claim),
+                    ("answer_author", &answer.author),
+                    ("answer", &answer.claim),
+                ],
+            ),
+            Feedback::Dropped {
+                counter,
+                answer: None,
+            } => catalogue.render(
+                "feedback.dropped_no_answer",
+                &[("author", &counter.author), ("claim", &counter.claim)],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_renders_from_the_catalogue_with_its_values() {
+        let catalogue = Catalogue::builtin();
+        let named = |author: &str, claim: &str| Named {
+            author: author.into(),
+            claim: claim.into(),
+        };
+        let all = [
+            Feedback::Strong,
+            Feedback::StayOnSide { side: "S".into() },
+            Feedback::EngageCounter {
+                counter: named("Menon", "C"),
+            },
+            Feedback::UseRebuttal {
+                counter: named("Menon", "C"),
+                answer: named("Popova", "A"),
+            },
+            Feedback::AddEvidence {
+                example: Some("the 2008 Bucharest summit".into()),
+            },
+            Feedback::AddEvidence { example: None },
+            Feedback::Repeats,
+            Feedback::ArguesOpposingSide {
+                argument: named("Menon", "C"),
+            },
+            Feedback::Concedes,
+            Feedback::Dropped {
+                counter: named("Menon", "C"),
+                answer: Some(named("Popova", "A")),
+            },
+            Feedback::Dropped {
+                counter: named("Menon", "C"),
+                answer: None,
+            },
+        ];
+        for feedback in all {
+            let text = feedback.render(&catalogue);
+            assert!(
+                !text.contains('{') && !text.starts_with("feedback."),
+                "{text}"
+            );
+        }
+        let text = Feedback::UseRebuttal {
+            counter: named("Menon", "C"),
+            answer: named("Popova", "A"),
+        }
+        .render(&catalogue);
+        assert!(text.contains("Menon") && text.contains("Popova"), "{text}");
+    }
+}

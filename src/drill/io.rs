@@ -1,0 +1,93 @@
+//! What the engine is asked, and what it answers: plain values any front end can render.
+
+use serde::Serialize;
+
+use super::refs::{ArgumentRef, SideRef};
+use super::scorecard::Scorecard;
+use super::scoring::TurnScore;
+use crate::matcher::CounterVia;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Start a round: the pack (default: the only or the default one), the side (default: one
+    /// at random), and a seed for every random choice.
+    Start {
+        pack: Option<String>,
+        side: Option<String>,
+        seed: Option<u64>,
+    },
+    /// One turn. `source_id` (e.g. a chat message id) makes a redelivered message a no-op.
+    Say {
+        text: String,
+        source_id: Option<String>,
+    },
+    Hint,
+    Brief,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Output {
+    Started(Started),
+    Countered(Box<Countered>),
+    /// The message was not recognised: ask the student to sharpen the point (no counter, no
+    /// score, not a turn).
+    Unsure,
+    /// An argument of the student's side not yet made; `None` when every one has been.
+    Hint {
+        argument: Option<ArgumentRef>,
+    },
+    Brief(Brief),
+    Scorecard(Box<Scorecard>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Started {
+    pub round_id: i64,
+    pub pack: String,
+    pub title: String,
+    pub motion: String,
+    pub side: SideRef,
+    pub brief: Brief,
+}
+
+/// The student's side: its summary and the arguments not yet made in the round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    pub side: SideRef,
+    pub arguments: Vec<ArgumentRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Countered {
+    pub round_id: i64,
+    /// 1, 2, 3... within the round.
+    pub turn: u32,
+    /// What the message was recognised as (any side), with the matcher's confidence.
+    pub matched: Option<(ArgumentRef, f64)>,
+    /// The bot's answer, from a side opposing the student's; `None` only when the pack has no
+    /// opposing argument at all.
+    pub counter: Option<ArgumentRef>,
+    pub via: Option<Via>,
+    /// The earlier counter this turn answered, if any (it leaves the open ledger).
+    pub answered: Option<ArgumentRef>,
+    pub score: TurnScore,
+}
+
+/// Why the counter was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    Rebuttal,
+    Closest,
+}
+
+impl From<CounterVia> for Via {
+    fn from(via: CounterVia) -> Via {
+        match via {
+            CounterVia::Rebuttal => Via::Rebuttal,
+            CounterVia::Closest => Via::Closest,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The drill engine: rounds of practice, whatever the front end.
+//!
+//! A student (an opaque user key) in a place (an opaque place key) starts a round on a side,
+//! argues in turns, and gets a counter and a score each turn; the round ends with a scorecard.
+//! This room knows nothing of Discord or terminals: adapters turn their events into
+//! [`Command`]s and render the [`Output`]s, feedback included, through the message catalogue.
+//! It builds on `matcher` (recognition, counter choice) and `store` (every turn is committed
+//! before its output is returned, so a round survives a restart).
+
+mod clash;
+mod concession;
+mod engine;
+#[cfg(test)]
+mod engine_tests;
+mod error;
+mod evidence;
+mod feedback;
+#[cfg(test)]
+mod fixture;
+mod io;
+mod ledger;
+mod novelty;
+mod refs;
+mod round;
+mod scale;
+mod scorecard;
+mod scoring;
+mod sides;
+
+pub use clash::{Clash, best_answer};
+pub use engine::{Clock, Engine};
+pub use error::DrillError;
+pub use feedback::{Feedback, Named};
+pub use io::{Brief, Command, Countered, Output, Started, Via};
+pub use refs::{ArgumentRef, SideRef};
+pub use scale::Scale;
+pub use scorecard::{DroppedCounter, EndReason, Scorecard};
+pub use scoring::{Category, CategoryPoints, Flag, Rubric, TurnContext, TurnScore, named};
+pub use sides::{balance, random_side, rng_from};

@@ -1,0 +1,476 @@
+//! Scoring one turn: a deterministic rubric with its weights in the config. Each category gives
+//! 0..1, scaled to its share of 100; flags (arguing the other side, conceding) cost fixed points
+//! and are named; feedback says what would have scored better.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::clash::{Clash, best_answer};
+use super::concession::concedes;
+use super::evidence::{concrete_facts, evidence_terms_used};
+use super::feedback::{Feedback, Named};
+use super::novelty::novelty;
+use crate::config::ScoringConfig;
+use crate::matcher::Matcher;
+use crate::pack::{ArgumentIndex, Pack};
+
+/// What arguing an opposing side's case costs.
+const ARGUES_OPPOSING_SIDE_PENALTY: f64 = 25.0;
+/// What conceding the point costs.
+const CONCEDES_PENALTY: f64 = 20.0;
+/// An opposing argument must match this much better than the best own-side one to flag a turn.
+const OPPOSING_MARGIN: f64 = 1.25;
+/// Own-side confidence that earns full relevance.
+const FULL_RELEVANCE: f64 = 0.5;
+/// Confidence below which a hit is chance overlap (a stray shared word), worth nothing.
+const CHANCE_CONFIDENCE: f64 = 0.1;
+/// A reply needs this many analysed terms to argue a case at all (and so to be flagged for
+/// arguing the other side's).
+const MIN_CASE_TERMS: usize = 4;
+/// Below this share of a category, feedback says how to improve it.
+const NEEDS_WORK: f64 = 0.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Relevance,
+    Clash,
+    Evidence,
+    Novelty,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [
+        Category::Relevance,
+        Category::Clash,
+        Category::Evidence,
+        Category::Novelty,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Relevance => "relevance",
+            Category::Clash => "clash",
+            Category::Evidence => "evidence",
+            Category::Novelty => "novelty",
+        }
+    }
+
+    fn weight(self, weights: &ScoringConfig) -> f64 {
+        match self {
+            Category::Relevance => weights.relevance,
+            Category::Clash => weights.clash,
+            Category::Evidence => weights.evidence,
+            Category::Novelty => weights.novelty,
+        }
+        .max(0.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    ArguesOpposingSide,
+    Concedes,
+}
+
+impl Flag {
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::ArguesOpposingSide => "argues_opposing_side",
+            Flag::Concedes => "concedes",
+        }
+    }
+
+    /// What the flag costs, as a negative number of points.
+    pub fn points(self) -> f64 {
+        match self {
+            Flag::ArguesOpposingSide => -ARGUES_OPPOSING_SIDE_PENALTY,
+            Flag::Concedes => -CONCEDES_PENALTY,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryPoints {
+    pub category: Category,
+    pub points: f64,
+    /// The most this category could give in this turn.
+    pub max: f64,
+}
+
+/// A scored turn: 0–100, how it was reached, and what to do better.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnScore {
+    pub total: f64,
+    pub categories: Vec<CategoryPoints>,
+    pub flags: Vec<Flag>,
+    pub feedback: Vec<Feedback>,
+}
+
+impl TurnScore {
+    /// Category and flag names with their points (flags negative), in a fixed order.
+    pub fn breakdown(&self) -> Vec<(&'static str, f64)> {
+        self.categories
+            .iter()
+            .map(|c| (c.category.name(), c.points))
+            .chain(self.flags.iter().map(|f| (f.name(), f.points())))
+            .collect()
+    }
+}
+
+/// What the rubric knows about a turn besides the reply itself.
+#[derive(Debug, Clone, Copy)]
+pub struct TurnContext<'a> {
+    /// The side the student argues.
+    pub side: &'a str,
+    /// The counter the reply answers; `None` for an opening turn (clash then does not count).
+    pub counter: Option<ArgumentIndex>,
+    /// The analysed terms of the student's earlier turns in the round.
+    pub earlier: &'a [Vec<String>],
+}
+
+/// The scoring rubric of one pack, built once per pack load.
+pub struct Rubric {
+    matcher: Arc<Matcher>,
+    weights: ScoringConfig,
+    /// The analysed terms of each side's evidence fields.
+    evidence_terms: HashMap<String, HashSet<String>>,
+}
+
+impl Rubric {
+    pub fn new(matcher: Arc<Matcher>, weights: ScoringConfig) -> Rubric {
+        let mut evidence_terms: HashMap<String, HashSet<String>> = HashMap::new();
+        for argument in &matcher.pack().arguments {
+            let terms = matcher.terms(&argument.evidence.join(" "));
+            evidence_terms
+                .entry(argument.side.clone())
+                .or_default()
+                .extend(terms);
+        }
+        Rubric {
+            matcher,
+            weights,
+            evidence_terms,
+        }
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn pack(&self) -> &Pack {
+        self.matcher.pack()
+    }
+
+    /// The analysed terms of a text, as [`TurnContext::earlier`] holds them.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.matcher.terms(text)
+    }
+
+    /// Whether `reply` answers `counter` for the clash ledger.
+    pub fn engages(&self, side: &str, reply: &str, counter: ArgumentIndex) -> bool {
+        let terms = self.terms(reply);
+        Clash::measure(&self.matcher, side, reply, &terms, counter).engages()
+    }
+
+    /// The argument a counter given as text stands for: the closest argument of a side opposing
+    /// `side`, else the closest of any side; `None` when the text shares nothing with the pack.
+    pub fn nearest_counter(&self, side: &str, text: &str) -> Option<ArgumentIndex> {
+        let pack = self.pack();
+        let hits = self.matcher.search_all(text, usize::MAX);
+        hits.iter()
+            .find(|hit| pack.opposes(side, &pack.arguments[hit.argument].side))
+            .or(hits.first())
+            .map(|hit| hit.argument)
+    }
+
+    pub fn score(&self, context: TurnContext<'_>, reply: &str) -> TurnScore {
+        let terms = self.terms(reply);
+        let own = self.matcher.search_side(reply, context.side, 1);
+        let own_best = own.first().map_or(0.0, |hit| hit.score);
+        let clash = context
+            .counter
+            .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
+
+        let relevance = confidence_share(own_best);
+        let topicality = self.topicality(reply);
+        // Engaging the counter's words without making one's own case is half a clash; facts and
+        // new words count only when they are about the motion.
+        let shares = [
+            (Category::Relevance, Some(relevance)),
+            (
+                Category::Clash,
+                clash.as_ref().map(|c| c.value() * (0.5 + 0.5 * relevance)),
+            ),
+            (
+                Category::Evidence,
+                Some(self.evidence(context.side, reply, &terms) * topicality),
+            ),
+            (
+                Category::Novelty,
+                Some(novelty(&terms, context.earlier) * topicality),
+            ),
+        ];
+        let applicable: f64 = shares
+            .iter()
+            .filter(|(_, share)| share.is_some())
+            .map(|(category, _)| category.weight(&self.weights))
+            .sum();
+        let categories: Vec<CategoryPoints> = shares
+            .iter()
+            .filter_map(|&(category, share)| {
+                let max = 100.0 * category.weight(&self.weights) / applicable.max(f64::EPSILON);
+                share.map(|share| CategoryPoints {
+                    category,
+                    points: round1(share * max),
+                    max: round1(max),
+                })
+            })
+            .collect();
+
+        let opposing = (terms.len() >= MIN_CASE_TERMS)
+            .then(|| self.opposing_argument(context, reply, own_best))
+            .flatten();
+        let mut flags = Vec::new();
+        if opposing.is_some() {
+            flags.push(Flag::ArguesOpposingSide);
+        }
+        if concedes(reply) {
+            flags.push(Flag::Concedes);
+        }
+        let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
+            + flags.iter().map(|f| f.points()).sum::<f64>();
+        let feedback = self.feedback(
+            context,
+            &categories,
+            &flags,
+            opposing,
+            own.first().map(|h| h.argument),
+        );
+        TurnScore {
+            total: round1(earned.clamp(0.0, 100.0)),
+            categories,
+            flags,
+            feedback,
+        }
+    }
+
+    /// How much a reply is about the debate at all (any side), 0..1: saying something new
+    /// only counts when it is on the motion.
+    fn topicality(&self, reply: &str) -> f64 {
+        let best = self
+            .matcher
+            .search_all(reply, 1)
+            .first()
+            .map_or(0.0, |hit| hit.score);
+        confidence_share(best)
+    }
+
+    fn evidence(&self, side: &str, reply: &str, terms: &[String]) -> f64 {
+        let facts = concrete_facts(reply) as f64;
+        let cited = self
+            .evidence_terms
+            .get(side)
+            .map_or(0, |evidence| evidence_terms_used(terms, evidence)) as f64;
+        (0.5 * facts + 0.25 * cited).min(1.0)
+    }
+
+    /// An opposing argument (other than the counter under reply) that the reply makes more
+    /// clearly than any argument of its own side.
+    fn opposing_argument(
+        &self,
+        context: TurnContext<'_>,
+        reply: &str,
+        own_best: f64,
+    ) -> Option<ArgumentIndex> {
+        let pack = self.pack();
+        let best = self.matcher.search(reply, 1).into_iter().next()?;
+        let side = &pack.arguments[best.argument].side;
+        (Some(best.argument) != context.counter
+            && pack.opposes(context.side, side)
+            && best.score > own_best * OPPOSING_MARGIN)
+            .then_some(best.argument)
+    }
+
+    fn feedback(
+        &self,
+        context: TurnContext<'_>,
+        categories: &[CategoryPoints],
+        flags: &[Flag],
+        opposing: Option<ArgumentIndex>,
+        own_closest: Option<ArgumentIndex>,
+    ) -> Vec<Feedback> {
+        let pack = self.pack();
+        let weak = |category: Category| {
+            categories
+                .iter()
+                .any(|c| c.category == category && c.points < NEEDS_WORK * c.max)
+        };
+        let mut feedback = Vec::new();
+        if let Some(argument) = opposing {
+            feedback.push(Feedback::ArguesOpposingSide {
+                argument: named(pack, argument),
+            });
+        }
+        if flags.contains(&Flag::Concedes) {
+            feedback.push(Feedback::Concedes);
+        }
+        if weak(Category::Clash)
+            && let Some(counter) = context.counter
+        {
+            feedback.push(match best_answer(&self.matcher, context.side, counter) {
+                Some(answer) => Feedback::UseRebuttal {
+                    counter: named(pack, counter),
+                    answer: named(pack, answer),
+                },
+                None => Feedback::EngageCounter {
+                    counter: named(pack, counter),
+                },
+            });
+        }
+        if weak(Category::Relevance) && opposing.is_none() {
+            let side = pack
+                .side(context.side)
+                .map_or(context.side, |s| s.name.as_str());
+            feedback.push(Feedback::StayOnSide {
+                side: side.to_string(),
+            });
+        }
+        if weak(Category::Evidence) {
+            let example = own_closest
+                .into_iter()
+                .chain(pack.arguments_of_side(context.side))
+                .find_map(|argument| pack.arguments[argument].evidence.first().cloned());
+            feedback.push(Feedback::AddEvidence { example });
+        }
+        if weak(Category::Novelty) {
+            feedback.push(Feedback::Repeats);
+        }
+        if feedback.is_empty() {
+            feedback.push(Feedback::Strong);
+        }
+        feedback
+    }
+}
+
+/// A matcher confidence as a share of full marks: nothing at chance level, all from
+/// [`FULL_RELEVANCE`] up.
+fn confidence_share(confidence: f64) -> f64 {
+    ((confidence - CHANCE_CONFIDENCE) / (FULL_RELEVANCE - CHANCE_CONFIDENCE)).clamp(0.0, 1.0)
+}
+
+/// An argument as feedback names it.
+pub fn named(pack: &Pack, argument: ArgumentIndex) -> Named {
+    let argument = &pack.arguments[argument];
+    let position = pack.position_of(argument);
+    // Packs mark an unknown author "unsigned"; the source is then the better name.
+    let author = if position.author == "unsigned" {
+        &position.source
+    } else {
+        &position.author
+    };
+    Named {
+        author: author.clone(),
+        claim: argument.claim.clone(),
+    }
+}
+
+/// Points are shown to one decimal.
+pub(super) fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drill::fixture;
+
+    fn score(side: &str, counter: Option<&str>, reply: &str) -> TurnScore {
+        let rubric = fixture::rubric();
+        let counter = counter.map(|id| rubric.pack().argument_index(id).expect("known id"));
+        rubric.score(
+            TurnContext {
+                side,
+                counter,
+                earlier: &[],
+            },
+            reply,
+        )
+    }
+
+    #[test]
+    fn a_strong_answer_outscores_a_vague_one_and_is_explained() {
+        let strong = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "The blazer is not an extra cost: a 2019 survey of 1,200 parents found uniforms cheaper than keeping up with fashion brands.",
+        );
+        let vague = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "i just think uniforms are good",
+        );
+        assert!(strong.total > vague.total, "{strong:?} vs {vague:?}");
+        assert!(strong.total <= 100.0 && vague.total >= 0.0);
+        let names: Vec<&str> = strong.breakdown().iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["relevance", "clash", "evidence", "novelty"]);
+        assert!(
+            vague
+                .feedback
+                .iter()
+                .any(|f| matches!(f, Feedback::UseRebuttal { .. })),
+            "{vague:?}"
+        );
+    }
+
+    #[test]
+    fn a_conceding_reply_is_flagged_and_costs_points() {
+        let plain = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "uniforms are cheaper than brands for families",
+        );
+        let conceding = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "you're right, but uniforms are cheaper than brands for families",
+        );
+        assert!(conceding.flags.contains(&Flag::Concedes), "{conceding:?}");
+        assert!(conceding.feedback.contains(&Feedback::Concedes));
+        assert!(conceding.total < plain.total);
+        assert!(
+            conceding
+                .breakdown()
+                .contains(&("concedes", -CONCEDES_PENALTY))
+        );
+    }
+
+    #[test]
+    fn arguing_the_other_side_is_flagged() {
+        let turn = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "clothes are how teenagers express their identity and individuality",
+        );
+        assert!(turn.flags.contains(&Flag::ArguesOpposingSide), "{turn:?}");
+    }
+
+    #[test]
+    fn an_opening_turn_has_no_clash_and_still_reaches_100_at_most() {
+        let turn = score(
+            "for-uniforms",
+            None,
+            "uniforms are cheaper than fashion brands",
+        );
+        assert!(
+            turn.categories
+                .iter()
+                .all(|c| c.category != Category::Clash)
+        );
+        let max: f64 = turn.categories.iter().map(|c| c.max).sum();
+        assert!((max - 100.0).abs() < 0.2, "{max}");
+    }
+}

@@ -1,0 +1,27 @@
+//! Persistence: rounds, turns, the clash ledger, users and settings, in SQLite through sqlx.
+//!
+//! This room remembers what happened so that a restart loses nothing: every turn is committed
+//! before the engine replies, and an interrupted round can be found again with
+//! [`Store::active_rounds`]. It keeps its own plain record types and knows nothing of the drill
+//! engine, the matcher or Discord; users and places are opaque keys such as `"discord:1234"` and
+//! `"dm:1234"`. Queries are checked at run time (no database needed to compile), and the schema
+//! lives in `migrations/`, embedded in the binary.
+//!
+//! Classroom drills and uploaded packs (issue 6) get their own tables in a later migration and
+//! their own file here; `rounds.drill_id` and the settings table are already waiting for them.
+//! Whatever they store about a user must also be deleted by [`Store::forget_user`].
+
+mod clashes;
+mod clock;
+mod error;
+mod open;
+mod records;
+mod rounds;
+mod rows;
+mod settings;
+mod turns;
+mod users;
+
+pub use error::StoreError;
+pub use open::Store;
+pub use records::{ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord};

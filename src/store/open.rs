@@ -1,0 +1,139 @@
+//! Opening the database: connection settings, the folder it lives in, and migrations.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, Transaction};
+
+use super::StoreError;
+
+/// How long a connection waits for another writer before giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A handle on the database. Cheap to clone: clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub(crate) pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (and creates, with its folder, if missing) the SQLite database at `url`, which is
+    /// `sqlite://path` or `sqlite:path`, and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        let options =
+            SqliteConnectOptions::from_str(url).map_err(|source| StoreError::InvalidUrl {
+                url: url.to_owned(),
+                source,
+            })?;
+        Store::open_with(options).await
+    }
+
+    /// Opens the SQLite database file at `path`; see [`Store::open`]. Unlike a URL, the path
+    /// may hold any character (`?`, `#`, `%`).
+    pub async fn open_in(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(SqliteConnectOptions::new().filename(path)).await
+    }
+
+    async fn open_with(options: SqliteConnectOptions) -> Result<Store, StoreError> {
+        let file = options.get_filename().to_owned();
+        create_parent_folder(&file)?;
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL syncs the WAL on every commit: a committed turn survives a killed process
+            // or a power cut, not only a crash of the process.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open { file, source })?;
+        sqlx::migrate!().run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// Waits for running queries, then closes every connection and checkpoints the WAL.
+    /// Not required for durability: committed data is on disk already.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    /// Begins a transaction that takes the write lock at once.
+    ///
+    /// A plain (deferred) SQLite transaction that reads and then writes fails with
+    /// "database is locked" without waiting when another writer committed in between; taking
+    /// the lock up front makes concurrent writers queue behind the busy timeout instead.
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// Creates the folder a database file lives in; a bare file name needs none.
+fn create_parent_folder(file: &Path) -> Result<(), StoreError> {
+    match file.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.exists() => {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
+                path: folder.to_owned(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn connections_use_wal_full_sync_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(&dir.path().join("drill.db")).await.unwrap();
+        let number = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).fetch_one(&store.pool);
+
+        let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        assert_eq!(journal_mode, "wal");
+        assert_eq!(number("PRAGMA synchronous").await.unwrap(), 2, "2 is FULL");
+        assert_eq!(number("PRAGMA foreign_keys").await.unwrap(), 1);
+        assert_eq!(number("PRAGMA busy_timeout").await.unwrap(), 10_000);
+    }
+
+    #[tokio::test]
+    async fn opening_creates_missing_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a").join("b").join("drill.db");
+
+        Store::open(&format!("sqlite:{}", file.display()))
+            .await
+            .unwrap();
+
+        assert!(file.exists());
+    }
+
+    #[tokio::test]
+    async fn a_path_may_hold_characters_that_urls_reserve() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("class #3? 100%.db");
+
+        Store::open_in(&file).await.unwrap();
+
+        assert!(file.exists());
+    }
+
+    #[tokio::test]
+    async fn a_malformed_url_is_reported_as_such() {
+        let error = Store::open("sqlite://drill.db?mode=sideways")
+            .await
+            .unwrap_err();
+
+        assert!(matches!(error, StoreError::InvalidUrl { .. }), "{error}");
+    }
+}

@@ -1,0 +1,43 @@
+//! Settings by scope: a key-value table for choices made per server ("guild:1234") or for the
+//! whole bot, such as an instructor role or a retention period. Values are plain text; what
+//! they mean belongs to the code that reads them.
+
+use super::clock::now_ms;
+use super::{Store, StoreError};
+
+impl Store {
+    /// Sets a setting, replacing any earlier value.
+    pub async fn set_setting(&self, scope: &str, key: &str, value: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO settings (scope, key, value, updated_ms) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (scope, key) DO UPDATE
+             SET value = excluded.value, updated_ms = excluded.updated_ms",
+        )
+        .bind(scope)
+        .bind(key)
+        .bind(value)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn setting(&self, scope: &str, key: &str) -> Result<Option<String>, StoreError> {
+        let value = sqlx::query_scalar("SELECT value FROM settings WHERE scope = $1 AND key = $2")
+            .bind(scope)
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(value)
+    }
+
+    /// Removes a setting; returns whether there was one.
+    pub async fn remove_setting(&self, scope: &str, key: &str) -> Result<bool, StoreError> {
+        let removed = sqlx::query("DELETE FROM settings WHERE scope = $1 AND key = $2")
+            .bind(scope)
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(removed.rows_affected() > 0)
+    }
+}
