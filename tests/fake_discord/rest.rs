@@ -62,8 +62,9 @@ fn answer(shared: &Shared, method: &Method, segments: &[&str], body: &Value) -> 
         ("GET", ["oauth2" | "applications", .., "@me"]) => ok(application()),
         ("PUT", ["applications", _, "commands"]) => ok(registered(body)),
         ("POST", ["interactions", _, _, "callback"]) => no_content(),
-        ("POST", ["webhooks", _, _]) => bot_message(0),
-        ("GET" | "PATCH", ["webhooks", _, _, "messages", _]) => bot_message(0),
+        // The fake keeps no channels: a webhook's message gets a channel id of its own.
+        ("POST", ["webhooks", _, _]) => bot_message(next_id()),
+        ("GET" | "PATCH", ["webhooks", _, _, "messages", _]) => bot_message(next_id()),
         ("DELETE", ["webhooks", _, _, "messages", _]) => no_content(),
         ("POST", ["channels", channel, "messages"]) => bot_message(channel.parse().ok()?),
         ("PATCH", ["channels", channel, "messages", _]) => bot_message(channel.parse().ok()?),
