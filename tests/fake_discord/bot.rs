@@ -19,7 +19,14 @@ pub struct Home {
 }
 
 impl Home {
+    /// A home serving the bundled packs.
     pub fn new(fake: &FakeDiscord) -> Home {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Home::with_packs(fake, &repo.join("positions"))
+    }
+
+    /// A home serving the packs in `packs` (a folder or a single-file pack).
+    pub fn with_packs(fake: &FakeDiscord, packs: &Path) -> Home {
         let dir = tempfile::tempdir().unwrap();
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = format!(
@@ -27,7 +34,7 @@ impl Home {
              [prompts]\ndir = {prompts:?}\n\n\
              [database]\nurl = {database:?}\n\n\
              [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n",
-            packs = repo.join("positions"),
+            packs = packs,
             prompts = repo.join("prompts"),
             database = format!("sqlite://{}", dir.path().join("bot.db").display()),
             api_base = fake.api_base(),
