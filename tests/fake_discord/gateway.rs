@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use serde_json::{Value, json};
-use tokio::sync::{Mutex, Notify, mpsc, watch};
+use tokio::sync::{Mutex, mpsc, watch};
 
 use super::Shared;
 use super::ids::APPLICATION_ID;
@@ -30,7 +30,8 @@ pub struct Gateway {
     pending: Mutex<mpsc::UnboundedReceiver<(String, Value)>>,
     sequence: AtomicU64,
     pub sessions: watch::Sender<Sessions>,
-    drop_connection: Notify,
+    /// Bumped to cut the live connection; a watch, so no request is missed between polls.
+    drops: watch::Sender<u64>,
 }
 
 impl Gateway {
@@ -41,7 +42,7 @@ impl Gateway {
             pending: Mutex::new(pending),
             sequence: AtomicU64::new(0),
             sessions: watch::Sender::new(Sessions::default()),
-            drop_connection: Notify::new(),
+            drops: watch::Sender::new(0),
         }
     }
 
@@ -54,7 +55,7 @@ impl Gateway {
 
     /// Cuts the live connection without a close frame, as a network failure would.
     pub fn drop_connection(&self) {
-        self.drop_connection.notify_waiters();
+        self.drops.send_modify(|drops| *drops += 1);
     }
 
     fn frame(&self, event: &str, data: Value) -> Message {
@@ -81,9 +82,9 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
     if !handshake(&shared, &mut socket).await? {
         return Ok(());
     }
+    let mut drops = gateway.drops.subscribe();
     let mut pending = gateway.pending.lock().await;
     loop {
-        let dropped = gateway.drop_connection.notified();
         tokio::select! {
             incoming = socket.recv() => match incoming {
                 Some(Ok(Message::Text(frame))) => {
@@ -99,7 +100,7 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
             Some((event, data)) = pending.recv() => {
                 socket.send(gateway.frame(&event, data)).await?;
             }
-            () = dropped => return Ok(()),
+            _ = drops.changed() => return Ok(()),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Every REST request the bot makes, kept in order, and waiting for the one a test expects.
 
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tokio::sync::watch;
@@ -15,6 +15,8 @@ pub struct Request {
     pub body: Value,
     /// Whether the fake knew the route (unknown routes answer 404).
     pub known: bool,
+    /// When the request arrived.
+    pub at: Instant,
 }
 
 impl Request {

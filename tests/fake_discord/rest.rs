@@ -34,6 +34,7 @@ pub async fn handle(
         path: path.clone(),
         body,
         known: answer.is_some(),
+        at: std::time::Instant::now(),
     });
     answer.unwrap_or_else(|| {
         (
