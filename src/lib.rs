@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod discord;
 pub mod drill;
 pub mod eval;
 pub mod matcher;

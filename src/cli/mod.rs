@@ -9,6 +9,7 @@ mod library;
 mod practice;
 mod recognise;
 mod score;
+mod serve;
 mod show;
 
 use std::path::PathBuf;
@@ -171,7 +172,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),
         Command::Eval { queries, replies } => evaluate::run(&cli, queries, replies),
-        Command::Serve { .. } => Err(Failure::Usage("not implemented yet".into())),
+        Command::Serve { config } => serve::run(config),
     }
 }
 

@@ -1,0 +1,96 @@
+//! Building the serenity client from the config and running it until SIGINT or SIGTERM.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+
+use super::framework;
+use super::mentions::no_pings;
+use super::shutdown;
+use super::state::Data;
+use crate::config::Config;
+use crate::drill::Engine;
+use crate::pack::{Pack, load_library};
+use crate::prompts::Catalogue;
+use crate::store::Store;
+
+/// Discord's own REST origin: only there does serenity's built-in rate limiter run.
+const DISCORD_API_BASE: &str = "https://discord.com";
+/// How long a shutdown waits for replies still being worked on.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Runs the bot until a signal asks it to stop; in-flight work is finished first.
+pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
+    let data = load(config).await?;
+    let inflight = data.inflight();
+    let mut client =
+        serenity::ClientBuilder::new_with_http(http(token, &config.discord.api_base), intents())
+            .framework(framework::build(data))
+            .await
+            .context("could not build the Discord client")?;
+
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        let signal = shutdown::signalled().await;
+        tracing::info!("{signal} received: finishing in-flight work");
+        inflight.drained(DRAIN_TIMEOUT).await;
+        shards.shutdown_all().await;
+    });
+
+    // Asks `GET /gateway/bot` for the gateway address and shard count, as the contract says.
+    client
+        .start_autosharded()
+        .await
+        .context("the Discord gateway connection failed")?;
+    tracing::info!("gateway closed; bye");
+    Ok(())
+}
+
+/// The engine over the configured packs, database and message catalogue.
+async fn load(config: &Config) -> anyhow::Result<Data> {
+    let (packs, diagnostics) = load_library(&config.packs.dir);
+    if diagnostics.has_errors() {
+        anyhow::bail!(
+            "the packs in {} have errors (run `debate-drill check {}`)",
+            config.packs.dir.display(),
+            config.packs.dir.display()
+        );
+    }
+    let packs: Vec<Arc<Pack>> = packs.into_iter().map(Arc::new).collect();
+    let catalogue = if config.prompts.dir.is_dir() {
+        Catalogue::load(&config.prompts.dir, &config.prompts.language).map_err(|_| {
+            anyhow::anyhow!(
+                "the prompts in {} have errors",
+                config.prompts.dir.display()
+            )
+        })?
+    } else {
+        Catalogue::builtin()
+    };
+    let store = Store::open(&config.database.url)
+        .await
+        .with_context(|| format!("could not open the database {}", config.database.url))?;
+    let engine = Engine::new(&packs, store, config);
+    Ok(Data::new(engine, packs, catalogue))
+}
+
+/// The REST client. Against another `api_base` (a rate-limiting proxy, a test fake) the proxy
+/// setting only takes effect with serenity's rate limiter off, and that proxy owns the limits.
+fn http(token: &str, api_base: &str) -> serenity::Http {
+    let builder = serenity::HttpBuilder::new(token).default_allowed_mentions(no_pings());
+    if api_base == DISCORD_API_BASE {
+        builder.build()
+    } else {
+        builder.proxy(api_base).ratelimiter_disabled(true).build()
+    }
+}
+
+/// DMs carry content without MESSAGE_CONTENT; plain messages in server threads need it.
+fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MESSAGES
+        | serenity::GatewayIntents::DIRECT_MESSAGES
+        | serenity::GatewayIntents::MESSAGE_CONTENT
+}

@@ -1,0 +1,75 @@
+//! The buttons under the bot's posts. Each `custom_id` carries all it needs, so a click works
+//! after a restart: the round is found from the clicker and the channel, the source from the
+//! argument id.
+
+use poise::serenity_prelude as serenity;
+
+const PREFIX: &str = "dd";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Button {
+    /// The quote and source of an argument, privately.
+    ShowSource(String),
+    Hint,
+    End,
+    /// `/forget-me`'s confirmation, for this user only.
+    ForgetMe(serenity::UserId),
+}
+
+impl Button {
+    pub fn custom_id(&self) -> String {
+        match self {
+            Button::ShowSource(argument) => format!("{PREFIX}:source:{argument}"),
+            Button::Hint => format!("{PREFIX}:hint"),
+            Button::End => format!("{PREFIX}:end"),
+            Button::ForgetMe(user) => format!("{PREFIX}:forget:{user}"),
+        }
+    }
+
+    pub fn parse(custom_id: &str) -> Option<Button> {
+        let rest = custom_id.strip_prefix(PREFIX)?.strip_prefix(':')?;
+        let (kind, value) = rest.split_once(':').unwrap_or((rest, ""));
+        match (kind, value) {
+            ("source", argument) if !argument.is_empty() => {
+                Some(Button::ShowSource(argument.to_string()))
+            }
+            ("hint", "") => Some(Button::Hint),
+            ("end", "") => Some(Button::End),
+            ("forget", user) => user.parse().ok().map(Button::ForgetMe),
+            _ => None,
+        }
+    }
+
+    pub fn create(&self) -> serenity::CreateButton {
+        let (label, style) = match self {
+            Button::ShowSource(_) => ("Show source", serenity::ButtonStyle::Secondary),
+            Button::Hint => ("Hint", serenity::ButtonStyle::Primary),
+            Button::End => ("End round", serenity::ButtonStyle::Danger),
+            Button::ForgetMe(_) => ("Yes, forget me", serenity::ButtonStyle::Danger),
+        };
+        serenity::CreateButton::new(self.custom_id())
+            .label(label)
+            .style(style)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_ids_round_trip_within_discords_limit() {
+        let buttons = [
+            Button::ShowSource("menon.guarantee-outside-nato".into()),
+            Button::Hint,
+            Button::End,
+            Button::ForgetMe(serenity::UserId::new(123_456_789_012_345_678)),
+        ];
+        for button in buttons {
+            let id = button.custom_id();
+            assert!(id.len() <= 100, "{id}");
+            assert_eq!(Button::parse(&id), Some(button));
+        }
+        assert_eq!(Button::parse("other:hint"), None);
+    }
+}

@@ -1,0 +1,42 @@
+//! The slash commands, one file per group. Names and option names are fixed by CONTRACT.md.
+//! Each defers first: the engine may take longer than Discord's 3-second window.
+
+mod end;
+mod forget;
+mod practice;
+mod study;
+mod turn;
+
+pub use forget::forget_user;
+
+use super::render;
+use super::rounds;
+use super::state::{Context, Data, Error};
+use crate::drill::Command;
+
+/// Every command the bot registers (globally, from `framework`).
+pub fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        practice::practice(),
+        turn::argue(),
+        study::hint(),
+        study::brief(),
+        end::end(),
+        forget::forget_me(),
+    ]
+}
+
+/// Runs `command` on the caller's round in this channel and posts what the engine answers.
+async fn answer(ctx: Context<'_>, command: Command, private: bool) -> Result<(), Error> {
+    if private {
+        ctx.defer_ephemeral().await?;
+    } else {
+        ctx.defer().await?;
+    }
+    let outputs = rounds::run(ctx.data(), ctx.author().id, ctx.channel_id(), command).await?;
+    for output in &outputs {
+        ctx.send(render::output(output, &ctx.data().catalogue).to_reply())
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! `/practice [side] [pack]`: start a solo round, in the DM or in a private thread of the
+//! server channel for the caller.
+
+use poise::serenity_prelude as serenity;
+
+use super::answer;
+use crate::discord::post::Post;
+use crate::discord::render;
+use crate::discord::rounds;
+use crate::discord::state::{Context, Error};
+use crate::discord::text::escape;
+use crate::drill::Command;
+
+/// Discord shows at most 25 autocomplete choices.
+const MAX_CHOICES: usize = 25;
+
+/// Start a solo practice round (here in a DM, or in a private thread in a server).
+#[poise::command(slash_command)]
+pub async fn practice(
+    ctx: Context<'_>,
+    #[description = "The side to argue (default: one at random)"]
+    #[autocomplete = "side_ids"]
+    side: Option<String>,
+    #[description = "The position pack (default: the only or default one)"]
+    #[autocomplete = "pack_ids"]
+    pack: Option<String>,
+) -> Result<(), Error> {
+    let command = Command::Start {
+        pack,
+        side,
+        seed: None,
+    };
+    if ctx.guild_id().is_none() {
+        return answer(ctx, command, false).await;
+    }
+    ctx.defer_ephemeral().await?;
+    let thread = open_thread(ctx).await?;
+    let outputs = rounds::run(ctx.data(), ctx.author().id, thread, command).await?;
+    for output in &outputs {
+        let post = render::output(output, &ctx.data().catalogue);
+        thread.send_message(ctx, post.to_message()).await?;
+    }
+    let pointer = Post::text(format!("Your round is in <#{thread}>.")).private();
+    ctx.send(pointer.to_reply()).await?;
+    Ok(())
+}
+
+/// A private thread under this channel with the caller added.
+async fn open_thread(ctx: Context<'_>) -> Result<serenity::ChannelId, Error> {
+    let name = format!("practice · {}", escape(&ctx.author().name));
+    let thread = ctx
+        .channel_id()
+        .create_thread(
+            ctx,
+            serenity::CreateThread::new(name.chars().take(100).collect::<String>())
+                .kind(serenity::ChannelType::PrivateThread)
+                .invitable(false),
+        )
+        .await?;
+    thread.id.add_thread_member(ctx, ctx.author().id).await?;
+    Ok(thread.id)
+}
+
+async fn pack_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAutocompleteResponse {
+    let packs = ctx
+        .data()
+        .packs
+        .iter()
+        .map(|pack| pack.id.clone())
+        .collect();
+    matching(packs, partial)
+}
+
+async fn side_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAutocompleteResponse {
+    let sides = ctx
+        .data()
+        .packs
+        .iter()
+        .flat_map(|pack| pack.sides.iter().map(|side| side.id.clone()))
+        .collect();
+    matching(sides, partial)
+}
+
+fn matching(ids: Vec<String>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let partial = partial.to_lowercase();
+    let choices = ids
+        .into_iter()
+        .filter(|id| id.to_lowercase().contains(&partial))
+        .take(MAX_CHOICES)
+        .map(|id| serenity::AutocompleteChoice::new(id.clone(), id))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}

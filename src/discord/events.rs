@@ -1,0 +1,137 @@
+//! Gateway events besides slash commands: plain messages that are turns, and button clicks.
+
+use poise::serenity_prelude as serenity;
+
+use super::buttons::Button;
+use super::card::Card;
+use super::commands::forget_user;
+use super::errors::Notice;
+use super::post::Post;
+use super::render;
+use super::rounds;
+use super::state::{Data, Error};
+use super::text::escape;
+use crate::drill::{Command, DrillError};
+
+pub async fn handle(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), Error> {
+    match event {
+        serenity::FullEvent::Message { new_message } => message(ctx, new_message, data).await,
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(click),
+        } => clicked(ctx, click, data).await,
+        _ => Ok(()),
+    }
+}
+
+/// A message in a DM or thread is a turn when its author has a round there; anything else
+/// (the bot's own posts, other people in someone else's thread) is left alone.
+async fn message(
+    ctx: &serenity::Context,
+    message: &serenity::Message,
+    data: &Data,
+) -> Result<(), Error> {
+    if message.author.bot || message.content.trim().is_empty() {
+        return Ok(());
+    }
+    let typing = message.channel_id.start_typing(&ctx.http);
+    let command = Command::Say {
+        text: message.content.clone(),
+        source_id: Some(message.id.to_string()),
+    };
+    let outputs = match rounds::handle(data, message.author.id, message.channel_id, command).await {
+        Ok(outputs) => outputs,
+        Err(DrillError::NoRound) => return Ok(()),
+        Err(error) => {
+            drop(typing);
+            let refusal = rounds::refusal(data, error);
+            let Some(notice) = refusal.downcast_ref::<Notice>() else {
+                return Err(refusal);
+            };
+            let post = Post::text(notice.0.clone());
+            message
+                .channel_id
+                .send_message(&ctx.http, post.to_message())
+                .await?;
+            return Ok(());
+        }
+    };
+    drop(typing);
+    for output in &outputs {
+        let post = render::output(output, &data.catalogue);
+        message
+            .channel_id
+            .send_message(&ctx.http, post.to_message())
+            .await?;
+    }
+    Ok(())
+}
+
+async fn clicked(
+    ctx: &serenity::Context,
+    click: &serenity::ComponentInteraction,
+    data: &Data,
+) -> Result<(), Error> {
+    let Some(button) = Button::parse(&click.data.custom_id) else {
+        return Ok(());
+    };
+    click.defer_ephemeral(&ctx.http).await?;
+    let posts = match button {
+        Button::ShowSource(argument) => vec![source(data, &argument)],
+        Button::Hint => run(data, click, Command::Hint).await?,
+        Button::End => run(data, click, Command::End).await?,
+        Button::ForgetMe(user) if user == click.user.id => {
+            vec![Post::text(forget_user(data, user).await?).private()]
+        }
+        Button::ForgetMe(_) => {
+            vec![Post::text("That button is for someone else.".into()).private()]
+        }
+    };
+    for post in posts {
+        click
+            .create_followup(&ctx.http, post.to_interaction_response())
+            .await?;
+    }
+    Ok(())
+}
+
+async fn run(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    command: Command,
+) -> Result<Vec<Post>, Error> {
+    match rounds::run(data, click.user.id, click.channel_id, command).await {
+        Ok(outputs) => Ok(outputs
+            .iter()
+            .map(|o| render::output(o, &data.catalogue))
+            .collect()),
+        Err(error) => match error.downcast_ref::<Notice>() {
+            Some(notice) => Ok(vec![Post::text(notice.0.clone()).private()]),
+            None => Err(error),
+        },
+    }
+}
+
+/// An argument's quote and source, looked up by id in the served packs.
+fn source(data: &Data, argument_id: &str) -> Post {
+    let found = data.packs.iter().find_map(|pack| {
+        let argument = pack.arguments.iter().find(|a| a.id == argument_id)?;
+        Some((argument, pack.position_of(argument)))
+    });
+    match found {
+        Some((argument, position)) => {
+            let card = Card::new(
+                escape(&position.author),
+                format!("“{}”", escape(&argument.quote)),
+            )
+            .field("Source".into(), escape(&position.source))
+            .field("Claim".into(), escape(&argument.claim));
+            let (embed, size) = card.build();
+            Post::embed(embed, size).private()
+        }
+        None => Post::text("That argument is no longer in any loaded pack.".into()).private(),
+    }
+}

@@ -1,0 +1,49 @@
+//! The poise framework: its options, and the setup that registers the commands once READY.
+
+use poise::serenity_prelude as serenity;
+
+use super::commands;
+use super::errors;
+use super::events;
+use super::mentions::no_pings;
+use super::state::{Data, Error};
+
+pub fn build(data: Data) -> poise::Framework<Data, Error> {
+    poise::Framework::new(options(), |ctx, ready, framework| {
+        Box::pin(async move {
+            register(ctx, &framework.options().commands).await?;
+            tracing::info!("ready as {}", ready.user.name);
+            Ok(data)
+        })
+    })
+}
+
+fn options() -> poise::FrameworkOptions<Data, Error> {
+    poise::FrameworkOptions {
+        commands: commands::all(),
+        on_error: |error| Box::pin(errors::handle(error)),
+        event_handler: |framework, event| {
+            Box::pin(events::handle(
+                framework.serenity_context,
+                event,
+                framework.user_data,
+            ))
+        },
+        // poise's default pings the replied-to user, on its own built-in replies too.
+        allowed_mentions: Some(no_pings()),
+        // No command is reserved to the bot's owners, so there is nothing to look up.
+        initialize_owners: false,
+        ..Default::default()
+    }
+}
+
+/// The one place commands are registered: globally, so they work in DMs too (guild commands
+/// never reach a DM).
+async fn register(
+    ctx: &serenity::Context,
+    commands: &[poise::Command<Data, Error>],
+) -> Result<(), Error> {
+    poise::builtins::register_globally(ctx, commands).await?;
+    tracing::info!("registered {} global commands", commands.len());
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! The real `debate-drill serve` binary, pointed at the fake with a config in a temporary
+//! folder (which also holds its database and its log, so a restart finds the same rounds).
+
+use std::path::{Path, PathBuf};
+use std::process::{ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+use tokio::process::{Child, Command};
+
+use super::FakeDiscord;
+
+/// The environment variable the test config names for the token.
+const TOKEN_ENV: &str = "FAKE_DISCORD_TOKEN";
+
+/// A bot's home: config, database and log, kept across restarts.
+pub struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    /// A home serving the bundled packs.
+    pub fn new(fake: &FakeDiscord) -> Home {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Home::with_packs(fake, &repo.join("positions"))
+    }
+
+    /// A home serving the packs in `packs` (a folder or a single-file pack).
+    pub fn with_packs(fake: &FakeDiscord, packs: &Path) -> Home {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = format!(
+            "[packs]\ndir = {packs:?}\nhot_reload = false\n\n\
+             [prompts]\ndir = {prompts:?}\n\n\
+             [database]\nurl = {database:?}\n\n\
+             [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n",
+            packs = packs,
+            prompts = repo.join("prompts"),
+            database = format!("sqlite://{}", dir.path().join("bot.db").display()),
+            api_base = fake.api_base(),
+        );
+        std::fs::write(dir.path().join("config.toml"), config).unwrap();
+        Home { dir }
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    fn log(&self) -> PathBuf {
+        self.dir.path().join("bot.log")
+    }
+}
+
+pub struct Bot {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Bot {
+    /// Starts `debate-drill serve` with the home's config and a token in the environment.
+    pub fn start(home: &Home) -> Bot {
+        let log = home.log();
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_debate-drill"))
+            .arg("serve")
+            .arg("--config")
+            .arg(home.config())
+            .env(TOKEN_ENV, "fake-token")
+            .env(
+                "DEBATE_DRILL_LOG",
+                "debate_drill=debug,serenity=info,poise=info",
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log_file)
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        Bot { child, log }
+    }
+
+    /// What the bot logged so far (for assertion messages).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Sends SIGTERM and waits up to `patience` for the exit; the status and how long it took.
+    pub async fn terminate(mut self, patience: Duration) -> (ExitStatus, Duration) {
+        let pid = self.child.id().expect("the bot is running").to_string();
+        let started = Instant::now();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "could not signal the bot");
+        match tokio::time::timeout(patience, self.child.wait()).await {
+            Ok(status) => (status.unwrap(), started.elapsed()),
+            Err(_) => panic!(
+                "the bot did not exit within {patience:?} of SIGTERM; log:\n{}",
+                self.log()
+            ),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! A stand-in for Discord on 127.0.0.1, for driving the real bot in tests: REST under
+//! `/api/v10` and a gateway websocket, both played by axum. It records every REST request,
+//! lets a test dispatch gateway events, and waits for the request a test expects.
+//!
+//! What it does not model: rate limits, permissions, message and channel state (every message
+//! the bot sends is accepted and echoed back), interaction token expiry, and sharding beyond
+//! one shard.
+
+// Each test file includes this module and uses a part of it.
+#![allow(dead_code, unused_imports)]
+
+mod bot;
+mod gateway;
+mod ids;
+mod payloads;
+mod recorder;
+mod rest;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{any, get};
+use serde_json::Value;
+
+pub use bot::{Bot, Home};
+pub use gateway::Sessions;
+pub use ids::*;
+pub use payloads::*;
+pub use recorder::Request;
+
+/// How long a test waits for the bot by default.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+pub struct Shared {
+    recorder: recorder::Recorder,
+    gateway: gateway::Gateway,
+    address: OnceLock<SocketAddr>,
+}
+
+impl Shared {
+    fn gateway_url(&self) -> String {
+        format!(
+            "ws://{}/gateway-ws",
+            self.address.get().expect("bound before serving")
+        )
+    }
+}
+
+pub struct FakeDiscord {
+    shared: Arc<Shared>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl FakeDiscord {
+    /// Starts the fake on a free port of 127.0.0.1.
+    pub async fn start() -> FakeDiscord {
+        let shared = Arc::new(Shared {
+            recorder: recorder::Recorder::new(),
+            gateway: gateway::Gateway::new(),
+            address: OnceLock::new(),
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        shared.address.set(listener.local_addr().unwrap()).unwrap();
+        let app = Router::new()
+            .route("/gateway-ws", get(gateway::upgrade))
+            .route("/api/v10/{*path}", any(rest::handle))
+            .fallback(rest::handle)
+            .with_state(Arc::clone(&shared));
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.unwrap();
+        });
+        FakeDiscord { shared, server }
+    }
+
+    /// What `discord.api_base` should say to reach the fake.
+    pub fn api_base(&self) -> String {
+        format!("http://{}", self.shared.address.get().unwrap())
+    }
+
+    /// Every request so far, in order of arrival.
+    pub fn requests(&self) -> Vec<Request> {
+        self.shared.recorder.all()
+    }
+
+    pub fn count(&self, wanted: impl Fn(&Request) -> bool) -> usize {
+        self.shared.recorder.count(wanted)
+    }
+
+    /// The first request matching `wanted`, waiting for it up to [`PATIENCE`].
+    pub async fn wait_for(&self, what: &str, wanted: impl Fn(&Request) -> bool) -> Request {
+        self.shared.recorder.wait_for(what, PATIENCE, wanted).await
+    }
+
+    /// Sends a dispatch event (`INTERACTION_CREATE`, `MESSAGE_CREATE`, ...) to the bot.
+    pub fn dispatch(&self, event: &str, data: Value) {
+        self.shared.gateway.dispatch(event, data);
+    }
+
+    /// Waits until the sessions opened and resumed reach at least `at_least`.
+    pub async fn wait_sessions(&self, at_least: Sessions) -> Sessions {
+        let mut sessions = self.shared.gateway.sessions.subscribe();
+        let reached = sessions
+            .wait_for(|s| s.identified >= at_least.identified && s.resumed >= at_least.resumed);
+        match tokio::time::timeout(PATIENCE, reached).await {
+            Ok(Ok(sessions)) => *sessions,
+            _ => panic!("the bot did not reach {at_least:?} gateway sessions"),
+        }
+    }
+
+    /// Cuts the gateway connection; the bot should reconnect and resume.
+    pub fn drop_gateway(&self) {
+        self.shared.gateway.drop_connection();
+    }
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
