@@ -213,3 +213,29 @@ fn a_changed_quote_is_caught() {
         "a quote with changed words or typography is not found"
     );
 }
+
+#[test]
+fn every_bundled_quote_is_verbatim_in_an_essay() {
+    let Some(seeds) = seeds_dir() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate");
+        return;
+    };
+    let essays: Vec<String> = fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| fold(&fs::read_to_string(e.unwrap().path()).unwrap()))
+        .collect();
+    let (packs, diagnostics) = debate_drill::pack::load_library(&common::root().join("positions"));
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    for pack in &packs {
+        for argument in &pack.arguments {
+            let quote = fold(&argument.quote);
+            assert!(
+                essays.iter().any(|essay| essay.contains(&quote)),
+                "{}/{}: quote not verbatim in any essay: {quote}",
+                pack.id,
+                argument.id
+            );
+        }
+        println!("{}: {} quotes, all verbatim", pack.id, pack.arguments.len());
+    }
+}
