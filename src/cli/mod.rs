@@ -19,6 +19,9 @@ use clap::{Parser, Subcommand};
 
 pub use library::Library;
 
+/// Where packs are read from when `--packs` is not given.
+pub const DEFAULT_PACKS: &str = "positions";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "debate-drill",
@@ -27,7 +30,7 @@ pub use library::Library;
 )]
 pub struct Cli {
     /// The folder of position packs (or one pack folder, or a single-file pack).
-    #[arg(long, global = true, value_name = "DIR", default_value = "positions")]
+    #[arg(long, global = true, value_name = "DIR", default_value = DEFAULT_PACKS)]
     pub packs: PathBuf,
     /// The pack to use; default: the only pack, or the one marked `default = true`.
     #[arg(long, global = true, value_name = "ID")]
@@ -172,7 +175,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),
         Command::Eval { queries, replies } => evaluate::run(&cli, queries, replies),
-        Command::Serve { config } => serve::run(config),
+        Command::Serve { config } => serve::run(&cli, config),
     }
 }
 

@@ -3,11 +3,12 @@
 
 use std::path::Path;
 
-use super::Failure;
+use super::{Cli, DEFAULT_PACKS, Failure};
 use crate::config::Config;
 
-pub fn run(config_path: &Path) -> Result<(), Failure> {
-    let config = Config::load(config_path).map_err(|diagnostics| {
+/// `--packs`, when given, takes the place of the config's `packs.dir`.
+pub fn run(cli: &Cli, config_path: &Path) -> Result<(), Failure> {
+    let mut config = Config::load(config_path).map_err(|diagnostics| {
         Failure::Invalid(
             diagnostics
                 .iter()
@@ -16,6 +17,9 @@ pub fn run(config_path: &Path) -> Result<(), Failure> {
                 .join("\n"),
         )
     })?;
+    if cli.packs.as_os_str() != DEFAULT_PACKS {
+        config.packs.dir = cli.packs.clone();
+    }
     let token = config.discord_token().map_err(Failure::Invalid)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
