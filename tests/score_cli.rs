@@ -81,3 +81,28 @@ fn bad_lines_get_an_error_and_the_stream_goes_on() {
     }
     assert!(answers[6]["total"].is_number());
 }
+
+#[test]
+fn a_counter_of_the_students_own_side_is_refused_and_a_lone_reply_is_not_a_repeat() {
+    let input = concat!(
+        r#"{"side": "coalition-guarantee", "counter_id": "menon.europe-not-us", "reply": "x"}"#,
+        "\n",
+        r#"{"side": "not-about-nato", "counter_id": "nonalignment-2021.strategic-mistake", "reply": "ok fine you are right"}"#,
+        "\n"
+    );
+    let output = common::run(&common::root(), &["score", "--jsonl"], input);
+    let lines: Vec<serde_json::Value> = common::stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("is an argument of side `coalition-guarantee` itself")
+    );
+    let feedback = lines[1]["feedback"].to_string();
+    assert!(feedback.contains("You conceded the point"), "{feedback}");
+    assert!(!feedback.contains("repeats an earlier turn"), "{feedback}");
+    assert!(lines[1]["breakdown"]["concedes"].as_f64().unwrap() < 0.0);
+}

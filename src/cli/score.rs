@@ -64,10 +64,16 @@ fn counter_of(
 ) -> Result<ArgumentIndex, String> {
     if request.contains_key("counter_id") {
         let id = string_field(request, "counter_id")?;
-        return rubric
+        let index = rubric
             .pack()
             .argument_index(id)
-            .ok_or_else(|| format!("unknown counter_id `{id}`"));
+            .ok_or_else(|| format!("unknown counter_id `{id}`"))?;
+        if rubric.pack().arguments[index].side == side {
+            return Err(format!(
+                "counter_id `{id}` is an argument of side `{side}` itself; a counter comes from a side that opposes it"
+            ));
+        }
+        return Ok(index);
     }
     let text = string_field(request, "counter").map_err(|_| {
         "missing `counter` (the counterargument's text) or `counter_id`".to_string()

@@ -346,7 +346,8 @@ impl Rubric {
                 .find_map(|argument| pack.arguments[argument].evidence.first().cloned());
             feedback.push(Feedback::AddEvidence { example });
         }
-        if weak(Category::Novelty) {
+        // Low novelty only means repetition when there is something to repeat.
+        if weak(Category::Novelty) && !context.earlier.is_empty() {
             feedback.push(Feedback::Repeats);
         }
         if feedback.is_empty() {
