@@ -12,19 +12,25 @@ pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
 pub struct Data {
-    pub engine: Engine,
+    pub engine: Arc<Engine>,
     /// The packs the engine serves (for autocomplete and sources).
     pub packs: Vec<Arc<Pack>>,
     pub catalogue: Catalogue,
+    /// The configured instructor role's name, valid in every server.
+    pub instructor_role: Option<String>,
+    /// The client for attachment downloads (timeouts set).
+    pub downloads: reqwest::Client,
     inflight: Arc<InFlight>,
 }
 
 impl Data {
     pub fn new(engine: Engine, packs: Vec<Arc<Pack>>, catalogue: Catalogue) -> Data {
         Data {
-            engine,
+            engine: Arc::new(engine),
             packs,
             catalogue,
+            instructor_role: None,
+            downloads: super::download::client(),
             inflight: Arc::default(),
         }
     }

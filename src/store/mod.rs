@@ -15,6 +15,7 @@ mod clashes;
 mod clock;
 mod error;
 mod open;
+mod packs;
 mod records;
 mod rounds;
 mod rows;
@@ -24,4 +25,5 @@ mod users;
 
 pub use error::StoreError;
 pub use open::Store;
+pub use packs::ScopedPackRecord;
 pub use records::{ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord};

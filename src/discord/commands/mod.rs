@@ -3,11 +3,14 @@
 
 mod end;
 mod forget;
+mod pack;
 mod practice;
+mod settings;
 mod study;
 mod turn;
 
 pub use forget::forget_user;
+pub use pack::DEFAULT_SETTING;
 
 use super::render;
 use super::rounds;
@@ -23,6 +26,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         study::brief(),
         end::end(),
         forget::forget_me(),
+        pack::pack(),
+        settings::settings(),
     ]
 }
 
