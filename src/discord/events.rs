@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::buttons::Button;
 use super::card::Card;
-use super::commands::forget_user;
+use super::commands::{forget_user, join_clicked};
 use super::errors::Notice;
 use super::instructors::guild_scope;
 use super::post::Post;
@@ -87,6 +87,7 @@ async fn clicked(
         Button::ForgetMe(user) if user == click.user.id => {
             vec![Post::text(forget_user(data, user).await?).private()]
         }
+        Button::JoinDrill(_) => vec![join_clicked(ctx, click, data).await?],
         Button::ForgetMe(_) => {
             vec![Post::text("That button is for someone else.".into()).private()]
         }

@@ -8,6 +8,7 @@
 mod bootstrap;
 mod buttons;
 mod card;
+mod classroom;
 mod commands;
 mod download;
 mod errors;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::classroom::Classroom;
 use super::inflight::InFlight;
 use crate::drill::Engine;
 use crate::pack::Pack;
@@ -18,6 +19,8 @@ pub struct Data {
     pub catalogue: Catalogue,
     /// The configured instructor role's name, valid in every server.
     pub instructor_role: Option<String>,
+    /// Classroom drills, shared with the ticker that ends them on time.
+    pub classroom: Classroom,
     /// The client for attachment downloads (timeouts set).
     pub downloads: reqwest::Client,
     inflight: Arc<InFlight>,
@@ -25,14 +28,24 @@ pub struct Data {
 
 impl Data {
     pub fn new(engine: Engine, packs: Vec<Arc<Pack>>, catalogue: Catalogue) -> Data {
+        let engine = Arc::new(engine);
+        let classroom = Classroom {
+            engine: Arc::clone(&engine),
+            catalogue: catalogue.clone(),
+        };
         Data {
-            engine: Arc::new(engine),
+            classroom,
+            engine,
             packs,
             catalogue,
             instructor_role: None,
             downloads: super::download::client(),
             inflight: Arc::default(),
         }
+    }
+
+    pub fn classroom(&self) -> &Classroom {
+        &self.classroom
     }
 
     /// The counter of work under way, which a shutdown waits on.

@@ -13,6 +13,7 @@
 
 mod clashes;
 mod clock;
+mod drills;
 mod error;
 mod open;
 mod packs;
@@ -23,6 +24,7 @@ mod settings;
 mod turns;
 mod users;
 
+pub use drills::{DrillMember, DrillRecord, NewDrill};
 pub use error::StoreError;
 pub use open::Store;
 pub use packs::ScopedPackRecord;

@@ -1,6 +1,7 @@
 //! The slash commands, one file per group. Names and option names are fixed by CONTRACT.md.
 //! Each defers first: the engine may take longer than Discord's 3-second window.
 
+mod drill;
 mod end;
 mod forget;
 mod pack;
@@ -9,6 +10,7 @@ mod settings;
 mod study;
 mod turn;
 
+pub use drill::join_clicked;
 pub use forget::forget_user;
 pub use pack::DEFAULT_SETTING;
 
@@ -27,6 +29,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         end::end(),
         forget::forget_me(),
         pack::pack(),
+        drill::drill(),
+        drill::leaderboard(),
         settings::settings(),
     ]
 }
