@@ -64,6 +64,15 @@ async fn a_student_is_refused_every_instructor_command() {
             "default",
             json!([string_option("pack", "ukraine-nato")]),
         ),
+        subcommand(
+            here(STUDENT),
+            "drill",
+            "start",
+            json!([string_option("pack", "ukraine-nato")]),
+        ),
+        subcommand(here(STUDENT), "drill", "begin", json!([])),
+        subcommand(here(STUDENT), "drill", "end", json!([])),
+        subcommand(here(STUDENT), "drill", "export", json!([])),
     ];
     for command in commands {
         fake.dispatch("INTERACTION_CREATE", command.clone());

@@ -201,3 +201,49 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
     assert!(status.success());
 }
+
+#[tokio::test]
+async fn a_drill_survives_a_restart() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    let start = as_instructor(subcommand(
+        here(TEACHER),
+        "drill",
+        "start",
+        json!([string_option("pack", "ukraine-nato")]),
+    ));
+    fake.dispatch("INTERACTION_CREATE", start.clone());
+    fake.wait_for("the drill card", answer_with(&start, "Class drill #"))
+        .await;
+    let students = [FIRST_STUDENT, FIRST_STUDENT + 1];
+    for student in students {
+        let join = subcommand(here(student), "drill", "join", json!([]));
+        fake.dispatch("INTERACTION_CREATE", join.clone());
+        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
+            .await;
+    }
+
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+    let bot = Bot::start(&home);
+
+    let begin = as_instructor(subcommand(here(TEACHER), "drill", "begin", json!([])));
+    fake.dispatch("INTERACTION_CREATE", begin.clone());
+    fake.wait_for(
+        "the drill begun after the restart",
+        answer_with(&begin, "has begun: 2 student(s)"),
+    )
+    .await;
+    for student in students {
+        fake.wait_for("a thread for each student", |r| {
+            r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
+        })
+        .await;
+    }
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+}
