@@ -6,13 +6,14 @@ use std::time::Duration;
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
+use super::commands::DEFAULT_SETTING;
 use super::framework;
 use super::mentions::no_pings;
 use super::shutdown;
 use super::state::Data;
 use crate::config::Config;
 use crate::drill::Engine;
-use crate::pack::{Pack, load_library};
+use crate::pack::{Pack, UploadedFiles, load_library};
 use crate::prompts::Catalogue;
 use crate::store::Store;
 
@@ -73,7 +74,34 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
         .await
         .with_context(|| format!("could not open the database {}", config.database.url))?;
     let engine = Engine::new(&packs, store, config);
-    Ok(Data::new(engine, packs, catalogue))
+    load_scoped_packs(&engine).await?;
+    let mut data = Data::new(engine, packs, catalogue);
+    data.instructor_role = config.discord.instructor_role.clone();
+    Ok(data)
+}
+
+/// The packs instructors uploaded, each served in its server again, checked as on upload; one
+/// that no longer loads is logged and left out.
+async fn load_scoped_packs(engine: &Engine) -> anyhow::Result<()> {
+    let store = engine.store();
+    for record in store.scoped_packs().await? {
+        let files = serde_json::from_str(&record.files_json)
+            .ok()
+            .and_then(UploadedFiles::from_files);
+        let loaded = files.map(|files| files.load());
+        match loaded.and_then(|loaded| loaded.pack) {
+            Some(pack) => engine.install(&record.scope, Arc::new(pack)),
+            None => tracing::error!(
+                scope = %record.scope,
+                pack = %record.pack_id,
+                "a stored pack no longer loads; it is not served"
+            ),
+        }
+    }
+    for (scope, pack) in store.settings_named(DEFAULT_SETTING).await? {
+        engine.set_default(&scope, Some(pack));
+    }
+    Ok(())
 }
 
 /// The REST client. Against another `api_base` (a rate-limiting proxy, a test fake) the proxy

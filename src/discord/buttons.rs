@@ -14,6 +14,8 @@ pub enum Button {
     End,
     /// `/forget-me`'s confirmation, for this user only.
     ForgetMe(serenity::UserId),
+    /// Join the classroom drill of the card's channel.
+    JoinDrill(i64),
 }
 
 impl Button {
@@ -23,6 +25,7 @@ impl Button {
             Button::Hint => format!("{PREFIX}:hint"),
             Button::End => format!("{PREFIX}:end"),
             Button::ForgetMe(user) => format!("{PREFIX}:forget:{user}"),
+            Button::JoinDrill(drill) => format!("{PREFIX}:join:{drill}"),
         }
     }
 
@@ -36,6 +39,7 @@ impl Button {
             ("hint", "") => Some(Button::Hint),
             ("end", "") => Some(Button::End),
             ("forget", user) => user.parse().ok().map(Button::ForgetMe),
+            ("join", drill) => drill.parse().ok().map(Button::JoinDrill),
             _ => None,
         }
     }
@@ -46,6 +50,7 @@ impl Button {
             Button::Hint => ("Hint", serenity::ButtonStyle::Primary),
             Button::End => ("End round", serenity::ButtonStyle::Danger),
             Button::ForgetMe(_) => ("Yes, forget me", serenity::ButtonStyle::Danger),
+            Button::JoinDrill(_) => ("Join", serenity::ButtonStyle::Success),
         };
         serenity::CreateButton::new(self.custom_id())
             .label(label)
@@ -64,6 +69,7 @@ mod tests {
             Button::Hint,
             Button::End,
             Button::ForgetMe(serenity::UserId::new(123_456_789_012_345_678)),
+            Button::JoinDrill(42),
         ];
         for button in buttons {
             let id = button.custom_id();

@@ -4,8 +4,9 @@ use poise::serenity_prelude as serenity;
 
 use super::buttons::Button;
 use super::card::Card;
-use super::commands::forget_user;
+use super::commands::{forget_user, join_clicked};
 use super::errors::Notice;
+use super::instructors::guild_scope;
 use super::post::Post;
 use super::render;
 use super::rounds;
@@ -80,12 +81,13 @@ async fn clicked(
     };
     click.defer_ephemeral(&ctx.http).await?;
     let posts = match button {
-        Button::ShowSource(argument) => vec![source(data, &argument)],
+        Button::ShowSource(argument) => vec![source(data, click.guild_id, &argument)],
         Button::Hint => run(data, click, Command::Hint).await?,
         Button::End => run(data, click, Command::End).await?,
         Button::ForgetMe(user) if user == click.user.id => {
             vec![Post::text(forget_user(data, user).await?).private()]
         }
+        Button::JoinDrill(_) => vec![join_clicked(ctx, click, data).await?],
         Button::ForgetMe(_) => {
             vec![Post::text("That button is for someone else.".into()).private()]
         }
@@ -116,8 +118,10 @@ async fn run(
 }
 
 /// An argument's quote and source, looked up by id in the served packs.
-fn source(data: &Data, argument_id: &str) -> Post {
-    let found = data.packs.iter().find_map(|pack| {
+fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> Post {
+    let scope = guild.map(guild_scope);
+    let packs = data.engine.packs_in(scope.as_deref());
+    let found = packs.iter().find_map(|pack| {
         let argument = pack.arguments.iter().find(|a| a.id == argument_id)?;
         Some((argument, pack.position_of(argument)))
     });

@@ -12,6 +12,8 @@ pub fn build(data: Data) -> poise::Framework<Data, Error> {
     poise::Framework::new(options(), |ctx, ready, framework| {
         Box::pin(async move {
             register(ctx, &framework.options().commands).await?;
+            // Drills whose time is up end by themselves, after a restart too.
+            tokio::spawn(data.classroom().clone().tick(ctx.http.clone()));
             tracing::info!("ready as {}", ready.user.name);
             Ok(data)
         })

@@ -8,11 +8,14 @@
 mod bootstrap;
 mod buttons;
 mod card;
+mod classroom;
 mod commands;
+mod download;
 mod errors;
 mod events;
 mod framework;
 mod inflight;
+mod instructors;
 mod mentions;
 mod post;
 mod render;

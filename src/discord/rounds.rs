@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::errors::Notice;
+use super::instructors::guild_scope;
 use super::state::{Data, Error};
 use crate::drill::{Command, DrillError, Output};
 
@@ -25,6 +26,27 @@ pub async fn run(
     command: Command,
 ) -> Result<Vec<Output>, Error> {
     handle(data, user, channel, command)
+        .await
+        .map_err(|error| refusal(data, error))
+}
+
+/// [`run`] in a server: a round started here may use the server's own packs.
+pub async fn run_in(
+    data: &Data,
+    guild: Option<serenity::GuildId>,
+    user: serenity::UserId,
+    channel: serenity::ChannelId,
+    command: Command,
+) -> Result<Vec<Output>, Error> {
+    let _working = data.inflight().enter();
+    let scope = guild.map(guild_scope);
+    data.engine
+        .handle_in(
+            scope.as_deref(),
+            &user_key(user),
+            &place_key(channel),
+            command,
+        )
         .await
         .map_err(|error| refusal(data, error))
 }

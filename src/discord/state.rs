@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::classroom::Classroom;
 use super::inflight::InFlight;
 use crate::drill::Engine;
 use crate::pack::Pack;
@@ -12,21 +13,39 @@ pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
 pub struct Data {
-    pub engine: Engine,
+    pub engine: Arc<Engine>,
     /// The packs the engine serves (for autocomplete and sources).
     pub packs: Vec<Arc<Pack>>,
     pub catalogue: Catalogue,
+    /// The configured instructor role's name, valid in every server.
+    pub instructor_role: Option<String>,
+    /// Classroom drills, shared with the ticker that ends them on time.
+    pub classroom: Classroom,
+    /// The client for attachment downloads (timeouts set).
+    pub downloads: reqwest::Client,
     inflight: Arc<InFlight>,
 }
 
 impl Data {
     pub fn new(engine: Engine, packs: Vec<Arc<Pack>>, catalogue: Catalogue) -> Data {
+        let engine = Arc::new(engine);
+        let classroom = Classroom {
+            engine: Arc::clone(&engine),
+            catalogue: catalogue.clone(),
+        };
         Data {
+            classroom,
             engine,
             packs,
             catalogue,
+            instructor_role: None,
+            downloads: super::download::client(),
             inflight: Arc::default(),
         }
+    }
+
+    pub fn classroom(&self) -> &Classroom {
+        &self.classroom
     }
 
     /// The counter of work under way, which a shutdown waits on.

@@ -1,18 +1,19 @@
 //! The engine: one entry point, [`Engine::handle`], that runs a command for a user in a place
 //! against the packs and the store.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use super::error::DrillError;
 use super::io::{Brief, Command, Countered, Output, Started, Via};
 use super::ledger::answered_counter;
 use super::refs::{ArgumentRef, SideRef};
+use super::registry::{Registry, pack_key};
 use super::round::RoundState;
 use super::scale::Scale;
 use super::scorecard::{EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::sides::{random_side, rng_from};
-use crate::config::Config;
+use crate::config::{Config, ScoringConfig};
 use crate::matcher::{Matcher, choose_counter};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
@@ -21,7 +22,9 @@ use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord
 pub type Clock = fn() -> i64;
 
 pub struct Engine {
-    packs: Vec<Rubric>,
+    packs: RwLock<Arc<Registry>>,
+    weights: ScoringConfig,
+    min_confidence: f64,
     store: Store,
     max_turns: Option<u32>,
     round_ms: Option<i64>,
@@ -35,13 +38,17 @@ impl Engine {
         let packs = packs
             .iter()
             .map(|pack| {
-                let matcher = Matcher::new(Arc::clone(pack))
-                    .with_min_confidence(config.matcher.min_confidence);
-                Rubric::new(Arc::new(matcher), config.scoring.clone())
+                rubric_of(
+                    Arc::clone(pack),
+                    config.matcher.min_confidence,
+                    &config.scoring,
+                )
             })
             .collect();
         Engine {
-            packs,
+            packs: RwLock::new(Arc::new(Registry::new(packs))),
+            weights: config.scoring.clone(),
+            min_confidence: config.matcher.min_confidence,
             store,
             max_turns: Some(config.drill.max_turns).filter(|&n| n > 0),
             round_ms: Some(i64::from(config.drill.round_minutes) * 60_000).filter(|&ms| ms > 0),
@@ -54,8 +61,60 @@ impl Engine {
         Engine { clock, ..self }
     }
 
-    pub fn pack(&self, id: &str) -> Option<&Pack> {
-        self.rubric(id).map(Rubric::pack)
+    /// The pack a round's key names (a bundled pack's id, or a scoped pack's key).
+    pub fn pack(&self, key: &str) -> Option<Arc<Pack>> {
+        self.rubric(key)
+            .map(|rubric| rubric.matcher().shared_pack())
+    }
+
+    /// The packs served in `scope` (e.g. `"guild:1234"`): its own first, then the bundled ones.
+    pub fn packs_in(&self, scope: Option<&str>) -> Vec<Arc<Pack>> {
+        let registry = self.registry();
+        registry
+            .scoped(scope)
+            .iter()
+            .chain(registry.bundled())
+            .map(|rubric| rubric.matcher().shared_pack())
+            .collect()
+    }
+
+    /// Whether `id` is a bundled pack's id (served everywhere).
+    pub fn is_bundled(&self, id: &str) -> bool {
+        self.registry().bundled().iter().any(|r| r.pack().id == id)
+    }
+
+    /// Serves `pack` in `scope` from now on, replacing its pack of the same id. The matcher is
+    /// built before the swap: until then the previous set keeps serving.
+    pub fn install(&self, scope: &str, pack: Arc<Pack>) {
+        let rubric = rubric_of(pack, self.min_confidence, &self.weights);
+        self.swap(|registry| registry.install(scope, rubric));
+    }
+
+    /// Stops serving `scope`'s pack `id`; whether it was served.
+    pub fn uninstall(&self, scope: &str, id: &str) -> bool {
+        let mut removed = false;
+        self.swap(|registry| removed = registry.uninstall(scope, id));
+        removed
+    }
+
+    /// The pack `/practice` and drills use in `scope` when none is named.
+    pub fn set_default(&self, scope: &str, id: Option<String>) {
+        self.swap(|registry| registry.set_default(scope, id));
+    }
+
+    pub fn default_in(&self, scope: Option<&str>) -> Option<String> {
+        self.registry().default_of(scope).map(str::to_string)
+    }
+
+    fn registry(&self) -> Arc<Registry> {
+        Arc::clone(&self.packs.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn swap(&self, change: impl FnOnce(&mut Registry)) {
+        let mut current = self.packs.write().unwrap_or_else(|e| e.into_inner());
+        let mut next = Registry::clone(&current);
+        change(&mut next);
+        *current = Arc::new(next);
     }
 
     pub fn store(&self) -> &Store {
@@ -66,6 +125,31 @@ impl Engine {
     /// scorecard leads the outputs).
     pub async fn handle(
         &self,
+        user: &str,
+        place: &str,
+        command: Command,
+    ) -> Result<Vec<Output>, DrillError> {
+        self.handle_in(None, user, place, command).await
+    }
+
+    /// [`Engine::handle`] in `scope` (e.g. `"guild:1234"`): a round started here may use the
+    /// scope's own packs besides the bundled ones.
+    pub async fn handle_in(
+        &self,
+        scope: Option<&str>,
+        user: &str,
+        place: &str,
+        command: Command,
+    ) -> Result<Vec<Output>, DrillError> {
+        self.handle_drill(scope, None, user, place, command).await
+    }
+
+    /// [`Engine::handle_in`] for a round that belongs to a classroom drill (a round started
+    /// here is tagged with it, and takes its turn limit and deadline).
+    pub async fn handle_drill(
+        &self,
+        scope: Option<&str>,
+        drill: Option<DrillRound>,
         user: &str,
         place: &str,
         command: Command,
@@ -82,7 +166,14 @@ impl Engine {
         };
         match (command, active) {
             (Command::Start { pack, side, seed }, None) => {
-                outputs.push(self.start(user, place, pack, side, seed).await?);
+                let start = Start {
+                    scope,
+                    drill,
+                    pack,
+                    side,
+                    seed,
+                };
+                outputs.push(self.start(user, place, start).await?);
             }
             (Command::Start { .. }, Some(round)) => {
                 return Err(DrillError::RoundRunning { side: round.side });
@@ -96,7 +187,7 @@ impl Engine {
             (Command::Hint, Some(round)) => outputs.push(self.hint(round).await?),
             (Command::Brief, Some(round)) => {
                 let (rubric, state) = self.state(round).await?;
-                outputs.push(Output::Brief(brief(rubric, &state)));
+                outputs.push(Output::Brief(brief(&rubric, &state)));
             }
             (Command::End, Some(round)) => {
                 outputs.push(Output::Scorecard(
@@ -107,15 +198,16 @@ impl Engine {
         Ok(outputs)
     }
 
-    async fn start(
-        &self,
-        user: &str,
-        place: &str,
-        pack: Option<String>,
-        side: Option<String>,
-        seed: Option<u64>,
-    ) -> Result<Output, DrillError> {
-        let rubric = self.choose_pack(pack.as_deref())?;
+    async fn start(&self, user: &str, place: &str, start: Start<'_>) -> Result<Output, DrillError> {
+        let Start {
+            scope,
+            drill,
+            pack,
+            side,
+            seed,
+        } = start;
+        let (key, rubric) = self.choose_pack(scope, pack.as_deref())?;
+        let rubric = &*rubric;
         let pack = rubric.pack();
         let sides: Vec<String> = pack.sides.iter().map(|s| s.id.clone()).collect();
         let side = match side {
@@ -131,13 +223,19 @@ impl Engine {
             .start_round(NewRound {
                 user_key: user.to_string(),
                 place_key: place.to_string(),
-                pack_id: pack.id.clone(),
+                pack_id: key,
                 side,
                 // Stored bit for bit: a u64 seed round-trips through i64.
                 seed: seed.map(|seed| seed as i64),
-                drill_id: None,
-                max_turns: self.max_turns,
-                deadline_ms: self.round_ms.map(|ms| now + ms),
+                drill_id: drill.map(|d| d.id),
+                max_turns: match drill {
+                    Some(drill) => drill.max_turns.or(self.max_turns),
+                    None => self.max_turns,
+                },
+                deadline_ms: match drill.and_then(|d| d.deadline_ms) {
+                    Some(deadline) => Some(deadline),
+                    None => self.round_ms.map(|ms| now + ms),
+                },
             })
             .await;
         let record = match started {
@@ -174,12 +272,14 @@ impl Engine {
         let rubric = self
             .rubric(&round.pack_id)
             .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
+        let rubric = &*rubric;
         if let Some(source_id) = &source_id
             && let Some(turn) = self.store.turn_by_source(round.id, source_id).await?
         {
             return Ok(vec![Output::Countered(Box::new(replayed(rubric, &turn)))]);
         }
         let (rubric, state) = self.state(round).await?;
+        let rubric = &*rubric;
         let side = state.record.side.clone();
         let choice = choose_counter(rubric.matcher(), &side, &text, &state.served);
         let Some(matched) = choice.matched else {
@@ -234,6 +334,7 @@ impl Engine {
     /// first unused one.
     async fn hint(&self, round: RoundRecord) -> Result<Output, DrillError> {
         let (rubric, state) = self.state(round).await?;
+        let rubric = &*rubric;
         let unused: Vec<ArgumentIndex> = state.unused_arguments(rubric).collect();
         let answering = state.counter_under_reply().and_then(|counter| {
             let pack = rubric.pack();
@@ -255,7 +356,7 @@ impl Engine {
         reason: EndReason,
     ) -> Result<Box<Scorecard>, DrillError> {
         let (rubric, state) = self.state(round).await?;
-        let scorecard = Scorecard::new(rubric, &state, reason, self.scale);
+        let scorecard = Scorecard::new(&rubric, &state, reason, self.scale);
         let summary = serde_json::to_string(&scorecard).expect("a scorecard serialises");
         self.store
             .end_round(state.record.id, reason.name(), &summary)
@@ -264,13 +365,14 @@ impl Engine {
     }
 
     /// The round's state as the store holds it, with its pack's rubric.
-    async fn state(&self, round: RoundRecord) -> Result<(&Rubric, RoundState), DrillError> {
+    async fn state(&self, round: RoundRecord) -> Result<(Arc<Rubric>, RoundState), DrillError> {
         let rubric = self
             .rubric(&round.pack_id)
             .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
         let turns = self.store.turns(round.id).await?;
         let clashes = self.store.clashes(round.id).await?;
-        Ok((rubric, RoundState::rebuild(rubric, round, &turns, &clashes)))
+        let state = RoundState::rebuild(&rubric, round, &turns, &clashes);
+        Ok((rubric, state))
     }
 
     fn is_out_of_time(&self, round: &RoundRecord) -> bool {
@@ -279,27 +381,106 @@ impl Engine {
             .is_some_and(|deadline| (self.clock)() >= deadline)
     }
 
-    fn rubric(&self, pack: &str) -> Option<&Rubric> {
-        self.packs.iter().find(|rubric| rubric.pack().id == pack)
+    /// The pack `wanted` (or the default) as served in `scope`, with the key rounds store.
+    pub fn resolve_pack(
+        &self,
+        scope: Option<&str>,
+        wanted: Option<&str>,
+    ) -> Result<(String, Arc<Pack>), DrillError> {
+        let (key, rubric) = self.choose_pack(scope, wanted)?;
+        Ok((key, rubric.matcher().shared_pack()))
     }
 
-    /// The pack asked for; else the only one; else the one marked default.
-    fn choose_pack(&self, wanted: Option<&str>) -> Result<&Rubric, DrillError> {
-        let ids = || self.packs.iter().map(|r| r.pack().id.clone()).collect();
+    /// A round's scorecard as the store holds it now (ended or not).
+    pub async fn scorecard_of(&self, round: RoundRecord) -> Result<Box<Scorecard>, DrillError> {
+        let reason = match round.end_reason.as_deref() {
+            Some("turn limit") => EndReason::TurnLimit,
+            Some("time limit") => EndReason::TimeLimit,
+            _ => EndReason::Command,
+        };
+        let (rubric, state) = self.state(round).await?;
+        Ok(Box::new(Scorecard::new(
+            &rubric, &state, reason, self.scale,
+        )))
+    }
+
+    fn rubric(&self, key: &str) -> Option<Arc<Rubric>> {
+        self.registry().by_key(key)
+    }
+
+    /// The pack asked for (the scope's own first); else the scope's default; else the only
+    /// one; else the one marked default. With the key its rounds store.
+    fn choose_pack(
+        &self,
+        scope: Option<&str>,
+        wanted: Option<&str>,
+    ) -> Result<(String, Arc<Rubric>), DrillError> {
+        let registry = self.registry();
+        let scoped = registry.scoped(scope);
+        let bundled = registry.bundled();
+        let ids = || {
+            scoped
+                .iter()
+                .chain(bundled)
+                .map(|r| r.pack().id.clone())
+                .collect()
+        };
+        let find = |id: &str| {
+            let found = |r: &&Arc<Rubric>| r.pack().id == id;
+            if let Some(rubric) = scoped.iter().find(found) {
+                return Some((pack_key(scope, id), Arc::clone(rubric)));
+            }
+            bundled
+                .iter()
+                .find(found)
+                .map(|rubric| (id.to_string(), Arc::clone(rubric)))
+        };
         if let Some(id) = wanted {
-            return self.rubric(id).ok_or_else(|| DrillError::UnknownPack {
+            return find(id).ok_or_else(|| DrillError::UnknownPack {
                 pack: id.to_string(),
                 packs: ids(),
             });
         }
-        match self.packs.as_slice() {
-            [only] => Ok(only),
-            all => all
-                .iter()
-                .find(|rubric| rubric.pack().is_default)
-                .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() }),
+        if let Some(found) = registry.default_of(scope).and_then(find) {
+            return Ok(found);
         }
+        let all: Vec<&Arc<Rubric>> = scoped.iter().chain(bundled).collect();
+        let chosen = match all.as_slice() {
+            [only] => Some(*only),
+            all => bundled
+                .iter()
+                .chain(scoped)
+                .find(|rubric| rubric.pack().is_default)
+                .or_else(|| all.iter().copied().find(|r| r.pack().is_default)),
+        };
+        chosen
+            .and_then(|rubric| find(&rubric.pack().id))
+            .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() })
     }
+}
+
+/// A classroom drill's say over a round started in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DrillRound {
+    pub id: i64,
+    /// Turns per round (default: the configured limit).
+    pub max_turns: Option<u32>,
+    /// When the drill ends (default: the configured round length).
+    pub deadline_ms: Option<i64>,
+}
+
+/// What a round starts with.
+struct Start<'a> {
+    scope: Option<&'a str>,
+    drill: Option<DrillRound>,
+    pack: Option<String>,
+    side: Option<String>,
+    seed: Option<u64>,
+}
+
+fn rubric_of(pack: Arc<Pack>, min_confidence: f64, weights: &ScoringConfig) -> Arc<Rubric> {
+    let matcher = Matcher::new(pack).with_min_confidence(min_confidence);
+    Arc::new(Rubric::new(Arc::new(matcher), weights.clone()))
 }
 
 /// The output of a turn the store already holds (a redelivered message).

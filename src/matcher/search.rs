@@ -74,6 +74,11 @@ impl Matcher {
         &self.pack
     }
 
+    /// The pack, shared.
+    pub fn shared_pack(&self) -> Arc<Pack> {
+        Arc::clone(&self.pack)
+    }
+
     /// Best first, at most `top`. The threshold decides whether the message was recognised at
     /// all: when the best hit is below it the answer is "unsure" (empty); when it is sure, the
     /// runners-up follow down to half the threshold, since a close second reading is worth

@@ -13,8 +13,10 @@
 
 mod clashes;
 mod clock;
+mod drills;
 mod error;
 mod open;
+mod packs;
 mod records;
 mod rounds;
 mod rows;
@@ -22,6 +24,8 @@ mod settings;
 mod turns;
 mod users;
 
+pub use drills::{DrillMember, DrillRecord, NewDrill};
 pub use error::StoreError;
 pub use open::Store;
+pub use packs::ScopedPackRecord;
 pub use records::{ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord};

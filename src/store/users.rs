@@ -22,6 +22,14 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM drill_members WHERE user_key = $1")
+            .bind(user_key)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE scoped_packs SET uploaded_by = '' WHERE uploaded_by = $1")
+            .bind(user_key)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM users WHERE user_key = $1")
             .bind(user_key)
             .execute(&mut *tx)

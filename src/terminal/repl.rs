@@ -113,8 +113,11 @@ impl Practice<'_> {
             })
             .map_or(0, |turns| turns.len());
         let pack = self.engine.pack(&self.pack);
-        let title = pack.map_or(self.pack.as_str(), |p| p.title.as_str());
+        let title = pack
+            .as_deref()
+            .map_or(self.pack.as_str(), |p| p.title.as_str());
         let side_name = pack
+            .as_deref()
             .and_then(|p| p.side(running_side))
             .map_or(running_side, |s| s.name.as_str());
         screen.notice(&self.catalogue.render(

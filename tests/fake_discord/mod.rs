@@ -2,7 +2,9 @@
 //! `/api/v10` and a gateway websocket, both played by axum. It records every REST request,
 //! lets a test dispatch gateway events, and waits for the request a test expects.
 //!
-//! What it does not model: rate limits, permissions, message and channel state (every message
+//! Members' permissions are modelled only as the interaction reports them (see
+//! `payloads::as_instructor`); attachments are served from `/files/`.
+//! What it does not model: rate limits, channel permissions, message and channel state (every message
 //! the bot sends is accepted and echoed back), interaction token expiry, and sharding beyond
 //! one shard.
 
@@ -10,6 +12,7 @@
 #![allow(dead_code, unused_imports)]
 
 mod bot;
+mod files;
 mod gateway;
 mod ids;
 mod payloads;
@@ -35,6 +38,7 @@ pub const PATIENCE: Duration = Duration::from_secs(15);
 
 pub struct Shared {
     recorder: recorder::Recorder,
+    files: files::Files,
     gateway: gateway::Gateway,
     address: OnceLock<SocketAddr>,
 }
@@ -58,6 +62,7 @@ impl FakeDiscord {
     pub async fn start() -> FakeDiscord {
         let shared = Arc::new(Shared {
             recorder: recorder::Recorder::new(),
+            files: files::Files::default(),
             gateway: gateway::Gateway::new(),
             address: OnceLock::new(),
         });
@@ -66,6 +71,7 @@ impl FakeDiscord {
         let app = Router::new()
             .route("/gateway-ws", get(gateway::upgrade))
             .route("/api/v10/{*path}", any(rest::handle))
+            .route("/files/{id}/{name}", get(files::serve))
             .fallback(rest::handle)
             .with_state(Arc::clone(&shared));
         let server = tokio::spawn(async move {
@@ -107,6 +113,24 @@ impl FakeDiscord {
             Ok(Ok(sessions)) => *sessions,
             _ => panic!("the bot did not reach {at_least:?} gateway sessions"),
         }
+    }
+
+    /// Hosts `bytes` for download as `filename`; the attachment object declares `declared_size`.
+    /// Returns it with the file's id (for [`FakeDiscord::fetches`]).
+    pub fn host_attachment(
+        &self,
+        filename: &str,
+        bytes: Vec<u8>,
+        declared_size: u64,
+    ) -> (u64, Value) {
+        let id = self.shared.files.host(bytes);
+        let url = format!("{}/files/{id}/{filename}", self.api_base());
+        (id, files::attachment(id, &url, filename, declared_size))
+    }
+
+    /// How many times the bot began downloading hosted file `id`.
+    pub fn fetches(&self, id: u64) -> usize {
+        self.shared.files.fetches(id)
     }
 
     /// Cuts the gateway connection; the bot should reconnect and resume.

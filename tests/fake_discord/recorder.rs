@@ -13,6 +13,8 @@ pub struct Request {
     pub path: String,
     /// The JSON body (`Value::Null` when there was none or it was not JSON).
     pub body: Value,
+    /// The body as text (lossy), e.g. a multipart upload's parts.
+    pub raw: String,
     /// Whether the fake knew the route (unknown routes answer 404).
     pub known: bool,
     /// When the request arrived.

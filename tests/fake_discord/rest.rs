@@ -26,6 +26,7 @@ pub async fn handle(
         .strip_prefix("/api/v10")
         .unwrap_or(uri.path())
         .to_string();
+    let raw = String::from_utf8_lossy(&body).into_owned();
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let answer = answer(&shared, &method, &segments, &body);
@@ -33,6 +34,7 @@ pub async fn handle(
         method: method.to_string(),
         path: path.clone(),
         body,
+        raw,
         known: answer.is_some(),
         at: std::time::Instant::now(),
     });
@@ -72,6 +74,7 @@ fn answer(shared: &Shared, method: &Method, segments: &[&str], body: &Value) -> 
         ("POST", ["channels", _, "typing"]) => no_content(),
         ("POST", ["channels", parent, "threads"]) => ok(thread(parent.parse().ok()?, body)),
         ("PUT", ["channels", _, "thread-members", _]) => no_content(),
+        ("GET", ["guilds", _, "roles"]) => ok(json!([])),
         ("POST", ["users", "@me", "channels"]) => {
             let user = body["recipient_id"].as_str()?.parse().ok()?;
             ok(dm_channel(next_id(), user))

@@ -1,13 +1,18 @@
 //! The slash commands, one file per group. Names and option names are fixed by CONTRACT.md.
 //! Each defers first: the engine may take longer than Discord's 3-second window.
 
+mod drill;
 mod end;
 mod forget;
+mod pack;
 mod practice;
+mod settings;
 mod study;
 mod turn;
 
+pub use drill::join_clicked;
 pub use forget::forget_user;
+pub use pack::DEFAULT_SETTING;
 
 use super::render;
 use super::rounds;
@@ -23,6 +28,10 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         study::brief(),
         end::end(),
         forget::forget_me(),
+        pack::pack(),
+        drill::drill(),
+        drill::leaderboard(),
+        settings::settings(),
     ]
 }
 

@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::answer;
+use crate::discord::instructors::guild_scope;
 use crate::discord::post::Post;
 use crate::discord::render;
 use crate::discord::rounds;
@@ -35,7 +36,8 @@ pub async fn practice(
     }
     ctx.defer_ephemeral().await?;
     let thread = open_thread(ctx).await?;
-    let outputs = rounds::run(ctx.data(), ctx.author().id, thread, command).await?;
+    let outputs =
+        rounds::run_in(ctx.data(), ctx.guild_id(), ctx.author().id, thread, command).await?;
     for output in &outputs {
         let post = render::output(output, &ctx.data().catalogue);
         thread.send_message(ctx, post.to_message()).await?;
@@ -62,9 +64,11 @@ async fn open_thread(ctx: Context<'_>) -> Result<serenity::ChannelId, Error> {
 }
 
 async fn pack_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAutocompleteResponse {
+    let scope = ctx.guild_id().map(guild_scope);
     let packs = ctx
         .data()
-        .packs
+        .engine
+        .packs_in(scope.as_deref())
         .iter()
         .map(|pack| pack.id.clone())
         .collect();

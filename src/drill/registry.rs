@@ -1,0 +1,91 @@
+//! Which packs the engine serves where: the bundled packs everywhere, and each server's own
+//! uploads in that server only. The registry is swapped whole (copy, change, swap), so a reader
+//! sees either the old set or the new one, never a pack half-loaded.
+//!
+//! A round stores its pack as a key: a bundled pack's id, or `SCOPE/ID` for a scoped one (ids
+//! never hold `/`, so the two never collide).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::scoring::Rubric;
+
+#[derive(Default, Clone)]
+pub struct Registry {
+    bundled: Vec<Arc<Rubric>>,
+    scoped: HashMap<String, Vec<Arc<Rubric>>>,
+    defaults: HashMap<String, String>,
+}
+
+/// The key a round stores for a pack served in `scope` (`None`: bundled).
+pub fn pack_key(scope: Option<&str>, id: &str) -> String {
+    match scope {
+        Some(scope) => format!("{scope}/{id}"),
+        None => id.to_string(),
+    }
+}
+
+impl Registry {
+    pub fn new(bundled: Vec<Arc<Rubric>>) -> Registry {
+        Registry {
+            bundled,
+            ..Registry::default()
+        }
+    }
+
+    /// The pack a round's key names.
+    pub fn by_key(&self, key: &str) -> Option<Arc<Rubric>> {
+        match key.split_once('/') {
+            Some((scope, id)) => find(self.scoped.get(scope)?, id),
+            None => find(&self.bundled, key),
+        }
+    }
+
+    pub fn bundled(&self) -> &[Arc<Rubric>] {
+        &self.bundled
+    }
+
+    pub fn scoped(&self, scope: Option<&str>) -> &[Arc<Rubric>] {
+        scope
+            .and_then(|scope| self.scoped.get(scope))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn default_of(&self, scope: Option<&str>) -> Option<&str> {
+        scope
+            .and_then(|scope| self.defaults.get(scope))
+            .map(String::as_str)
+    }
+
+    /// Adds or replaces `scope`'s pack of the same id.
+    pub fn install(&mut self, scope: &str, rubric: Arc<Rubric>) {
+        let packs = self.scoped.entry(scope.to_string()).or_default();
+        packs.retain(|r| r.pack().id != rubric.pack().id);
+        packs.push(rubric);
+        packs.sort_by(|a, b| a.pack().id.cmp(&b.pack().id));
+    }
+
+    /// Removes `scope`'s pack `id`; whether there was one.
+    pub fn uninstall(&mut self, scope: &str, id: &str) -> bool {
+        let Some(packs) = self.scoped.get_mut(scope) else {
+            return false;
+        };
+        let before = packs.len();
+        packs.retain(|r| r.pack().id != id);
+        if self.defaults.get(scope).is_some_and(|d| d == id) {
+            self.defaults.remove(scope);
+        }
+        packs.len() != before
+    }
+
+    pub fn set_default(&mut self, scope: &str, id: Option<String>) {
+        match id {
+            Some(id) => self.defaults.insert(scope.to_string(), id),
+            None => self.defaults.remove(scope),
+        };
+    }
+}
+
+fn find(rubrics: &[Arc<Rubric>], id: &str) -> Option<Arc<Rubric>> {
+    rubrics.iter().find(|r| r.pack().id == id).cloned()
+}

@@ -1,0 +1,236 @@
+//! The instructor's side through the fake Discord: students are refused the teacher's
+//! commands; uploaded packs are validated like `check`, scoped to their server, size-capped.
+
+mod fake_discord;
+
+use std::path::Path;
+
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
+use fake_discord::{as_instructor, attachment_command, in_guild, slash_command, string_option};
+use fake_discord::{subcommand, token_of};
+use serde_json::{Value, json};
+
+const STUDENT: u64 = 610_000_000_000_000_001;
+const TEACHER: u64 = 610_000_000_000_000_002;
+const OTHER_GUILD: u64 = 610_000_000_000_000_003;
+const OTHER_CHANNEL: u64 = 610_000_000_000_000_004;
+
+fn here(user_id: u64) -> Place {
+    Place::Guild {
+        channel_id: GUILD_CHANNEL_ID,
+        user_id,
+    }
+}
+
+fn good_pack() -> Vec<u8> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(repo.join("tests/data/good-packs/uniforms.toml")).unwrap()
+}
+
+/// The bot's answer to `interaction` (its callback or a follow-up) that contains `text`.
+fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
+    let token = token_of(interaction);
+    let text = text.to_string();
+    move |r| r.path.contains(&token) && r.body.to_string().contains(&text)
+}
+
+/// The bot, with its home (config and database), which must outlive it.
+async fn started(fake: &FakeDiscord) -> (Bot, Home) {
+    let home = Home::new(fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+    (bot, home)
+}
+
+#[tokio::test]
+async fn a_student_is_refused_every_instructor_command() {
+    let fake = FakeDiscord::start().await;
+    let (_bot, _home) = started(&fake).await;
+    let (file, attachment) = fake.host_attachment("pack.toml", good_pack(), 1_000);
+    let commands = [
+        attachment_command(here(STUDENT), "pack", "upload", attachment.clone()),
+        attachment_command(here(STUDENT), "pack", "check", attachment),
+        subcommand(here(STUDENT), "pack", "list", json!([])),
+        subcommand(
+            here(STUDENT),
+            "pack",
+            "remove",
+            json!([string_option("pack", "school-uniforms")]),
+        ),
+        subcommand(
+            here(STUDENT),
+            "pack",
+            "default",
+            json!([string_option("pack", "ukraine-nato")]),
+        ),
+        subcommand(
+            here(STUDENT),
+            "drill",
+            "start",
+            json!([string_option("pack", "ukraine-nato")]),
+        ),
+        subcommand(here(STUDENT), "drill", "begin", json!([])),
+        subcommand(here(STUDENT), "drill", "end", json!([])),
+        subcommand(here(STUDENT), "drill", "export", json!([])),
+    ];
+    for command in commands {
+        fake.dispatch("INTERACTION_CREATE", command.clone());
+        let refused = fake
+            .wait_for("a refusal", answer_with(&command, "Only instructors"))
+            .await;
+        assert!(
+            refused.body.to_string().contains("64"),
+            "refusals are private: {}",
+            refused.body
+        );
+    }
+    assert_eq!(
+        fake.fetches(file),
+        0,
+        "a student's upload is never downloaded"
+    );
+}
+
+#[tokio::test]
+async fn an_upload_with_errors_reports_them_and_changes_nothing() {
+    let fake = FakeDiscord::start().await;
+    let (_bot, _home) = started(&fake).await;
+    let broken = String::from_utf8(good_pack())
+        .unwrap()
+        .replacen("motion =", "motoin =", 1);
+    let (_, attachment) = fake.host_attachment("broken.toml", broken.into_bytes(), 1_000);
+
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    let report = fake
+        .wait_for("the problems", answer_with(&upload, "nothing was changed"))
+        .await;
+    let text = report.body["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("broken.toml:"))
+        .unwrap_or_else(|| panic!("no PATH:LINE:COLUMN line in {text}"));
+    let parts: Vec<&str> = line.splitn(4, ':').collect();
+    assert!(
+        parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
+        "{line}"
+    );
+
+    let list = as_instructor(subcommand(here(TEACHER), "pack", "list", json!([])));
+    fake.dispatch("INTERACTION_CREATE", list.clone());
+    let listed = fake
+        .wait_for("the list", answer_with(&list, "Packs in this server"))
+        .await;
+    assert!(
+        !listed.body.to_string().contains("school"),
+        "{}",
+        listed.body
+    );
+}
+
+#[tokio::test]
+async fn a_valid_upload_is_usable_at_once_there_and_absent_elsewhere() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _home) = started(&fake).await;
+    let (_, attachment) = fake.host_attachment("uniforms.toml", good_pack(), 1_000);
+
+    let check = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "check",
+        attachment.clone(),
+    ));
+    fake.dispatch("INTERACTION_CREATE", check.clone());
+    fake.wait_for("the check", answer_with(&check, "is a valid pack"))
+        .await;
+
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for(
+        "the upload",
+        answer_with(&upload, "is ready in this server"),
+    )
+    .await;
+
+    let practice = slash_command(
+        here(STUDENT),
+        "practice",
+        json!([string_option("pack", "school-uniforms")]),
+    );
+    fake.dispatch("INTERACTION_CREATE", practice);
+    fake.wait_for("a round on the uploaded pack", |r| {
+        r.method == "POST"
+            && r.path.ends_with("/messages")
+            && r.body["embeds"].to_string().contains("School uniforms")
+    })
+    .await;
+
+    let elsewhere = in_guild(
+        slash_command(
+            Place::Guild {
+                channel_id: OTHER_CHANNEL,
+                user_id: STUDENT,
+            },
+            "practice",
+            json!([string_option("pack", "school-uniforms")]),
+        ),
+        OTHER_GUILD,
+    );
+    fake.dispatch("INTERACTION_CREATE", elsewhere.clone());
+    fake.wait_for(
+        "an unknown pack in the other server",
+        answer_with(&elsewhere, "There is no pack called school-uniforms"),
+    )
+    .await;
+    drop(bot);
+}
+
+#[tokio::test]
+async fn oversized_attachments_are_refused_or_cut_off() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _home) = started(&fake).await;
+
+    let (declared_big, attachment) = fake.host_attachment("big.toml", good_pack(), 300 * 1024);
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for("a refusal by size", answer_with(&upload, "too large"))
+        .await;
+    assert_eq!(fake.fetches(declared_big), 0, "refused before any download");
+
+    let liar = vec![b'#'; 10 * 1024 * 1024];
+    let (_, attachment) = fake.host_attachment("liar.toml", liar, 100 * 1024);
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    let started = std::time::Instant::now();
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for(
+        "the download cut off",
+        answer_with(&upload, "larger than it claimed"),
+    )
+    .await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(bot.log().contains("cut off"), "{}", bot.log());
+}

@@ -1,0 +1,249 @@
+//! A classroom drill through the fake Discord: six students join (button and command), sides
+//! are balanced at begin, each gets a private thread with a round, plays a turn; the drill ends,
+//! the leaderboard is posted, and the CSV export holds one row per student.
+
+mod fake_discord;
+
+use std::collections::HashMap;
+
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, Request};
+use fake_discord::{as_instructor, button_click, integer_option, slash_command, string_option};
+use fake_discord::{bot_user, message};
+use fake_discord::{student_message, subcommand, token_of};
+use serde_json::{Value, json};
+
+const TEACHER: u64 = 620_000_000_000_000_001;
+const FIRST_STUDENT: u64 = 620_000_000_000_000_100;
+
+fn here(user_id: u64) -> Place {
+    Place::Guild {
+        channel_id: GUILD_CHANNEL_ID,
+        user_id,
+    }
+}
+
+fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
+    let token = token_of(interaction);
+    let text = text.to_string();
+    move |r| r.path.contains(&token) && r.raw.contains(&text)
+}
+
+#[tokio::test]
+async fn a_drill_with_six_students_runs_from_join_to_export() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    // A student cannot open a drill.
+    let refused = subcommand(
+        here(FIRST_STUDENT),
+        "drill",
+        "start",
+        json!([string_option("pack", "ukraine-nato")]),
+    );
+    fake.dispatch("INTERACTION_CREATE", refused.clone());
+    fake.wait_for("a refusal", answer_with(&refused, "Only instructors"))
+        .await;
+
+    let start = as_instructor(subcommand(
+        here(TEACHER),
+        "drill",
+        "start",
+        json!([
+            string_option("pack", "ukraine-nato"),
+            integer_option("rounds", 3)
+        ]),
+    ));
+    fake.dispatch("INTERACTION_CREATE", start.clone());
+    let card = fake
+        .wait_for("the drill card", answer_with(&start, "Class drill #"))
+        .await;
+    let custom_id = card
+        .raw
+        .split("\"custom_id\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a Join button")
+        .to_string();
+    assert!(custom_id.starts_with("dd:join:"), "{custom_id}");
+
+    let students: Vec<u64> = (0..6).map(|i| FIRST_STUDENT + i).collect();
+    for (i, &student) in students.iter().enumerate() {
+        let joining = if i % 2 == 0 {
+            button_click(
+                here(student),
+                &custom_id,
+                message(GUILD_CHANNEL_ID, bot_user(), Some(GUILD_ID), &json!({})),
+            )
+        } else {
+            subcommand(here(student), "drill", "join", json!([]))
+        };
+        fake.dispatch("INTERACTION_CREATE", joining.clone());
+        fake.wait_for("a welcome", answer_with(&joining, "You're in!"))
+            .await;
+    }
+
+    let begin = as_instructor(subcommand(here(TEACHER), "drill", "begin", json!([])));
+    fake.dispatch("INTERACTION_CREATE", begin.clone());
+    let begun = fake
+        .wait_for(
+            "the drill begun",
+            answer_with(&begin, "has begun: 6 student(s)"),
+        )
+        .await;
+
+    // Every student was added to a thread of their own, and their round started there.
+    let mut thread_of: HashMap<u64, u64> = HashMap::new();
+    for &student in &students {
+        let added = fake
+            .wait_for("a student added to a thread", |r| {
+                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
+            })
+            .await;
+        let thread: u64 = added.path.split('/').nth(2).unwrap().parse().unwrap();
+        thread_of.insert(student, thread);
+    }
+    let mut threads: Vec<u64> = thread_of.values().copied().collect();
+    threads.sort();
+    threads.dedup();
+    assert_eq!(threads.len(), 6, "one private thread each");
+    let mut sides: HashMap<String, usize> = HashMap::new();
+    for (&student, &thread) in &thread_of {
+        let started = fake
+            .wait_for("a round in the thread", |r| {
+                r.is("POST", &format!("/channels/{thread}/messages"))
+                    && r.raw.contains("Your round")
+            })
+            .await;
+        let side = started.body["embeds"][0]["title"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no title for {student}: {}", started.raw))
+            .to_string();
+        *sides.entry(side).or_default() += 1;
+    }
+    let (min, max) = (sides.values().min(), sides.values().max());
+    assert!(
+        max.unwrap() - min.unwrap() <= 1,
+        "balanced: {sides:?}; {}",
+        begun.raw
+    );
+
+    // Each student plays a turn in their thread.
+    let argument = "A group of European neighbours should pledge to defend Ukraine, without NATO.";
+    for (&student, &thread) in &thread_of {
+        fake.dispatch(
+            "MESSAGE_CREATE",
+            student_message(thread, student, true, argument),
+        );
+    }
+    for &thread in thread_of.values() {
+        fake.wait_for("a counter", |r| {
+            r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains("Counter from")
+        })
+        .await;
+    }
+
+    // A late joiner gets a side with the fewest members, and a thread at once.
+    let late = subcommand(here(FIRST_STUDENT + 50), "drill", "join", json!([]));
+    fake.dispatch("INTERACTION_CREATE", late.clone());
+    fake.wait_for(
+        "a late seat",
+        answer_with(&late, "joined a drill under way"),
+    )
+    .await;
+
+    let end = as_instructor(subcommand(here(TEACHER), "drill", "end", json!([])));
+    fake.dispatch("INTERACTION_CREATE", end.clone());
+    let board = fake
+        .wait_for("the leaderboard", answer_with(&end, "leaderboard (final)"))
+        .await;
+    for &student in &students {
+        assert!(
+            board.raw.contains(&format!("<@{student}>")),
+            "{}",
+            board.raw
+        );
+    }
+    for &thread in thread_of.values() {
+        fake.wait_for("a scorecard in the thread", |r| {
+            r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains("Scorecard")
+        })
+        .await;
+    }
+
+    let export = as_instructor(subcommand(here(TEACHER), "drill", "export", json!([])));
+    fake.dispatch("INTERACTION_CREATE", export.clone());
+    let file = fake
+        .wait_for(
+            "the CSV",
+            answer_with(&export, "drill,student,round,side,turns"),
+        )
+        .await;
+    assert!(file.raw.contains("relevance,clash,evidence,novelty,penalties,total,scale,scale_score,counters_answered,counters_dropped"), "{}", file.raw);
+    for &student in &students {
+        let row = file
+            .raw
+            .lines()
+            .find(|l| l.contains(&format!(",{student},")))
+            .unwrap_or_else(|| panic!("no row for {student}: {}", file.raw));
+        let fields: Vec<&str> = row.trim_end().split(',').collect();
+        assert_eq!(fields.len(), 15, "{row}");
+        assert_eq!(fields[4], "1", "one turn: {row}");
+    }
+
+    let board = slash_command(here(FIRST_STUDENT), "leaderboard", json!([]));
+    fake.dispatch("INTERACTION_CREATE", board.clone());
+    fake.wait_for("/leaderboard", answer_with(&board, "leaderboard (final)"))
+        .await;
+
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+}
+
+#[tokio::test]
+async fn a_drill_survives_a_restart() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    let start = as_instructor(subcommand(
+        here(TEACHER),
+        "drill",
+        "start",
+        json!([string_option("pack", "ukraine-nato")]),
+    ));
+    fake.dispatch("INTERACTION_CREATE", start.clone());
+    fake.wait_for("the drill card", answer_with(&start, "Class drill #"))
+        .await;
+    let students = [FIRST_STUDENT, FIRST_STUDENT + 1];
+    for student in students {
+        let join = subcommand(here(student), "drill", "join", json!([]));
+        fake.dispatch("INTERACTION_CREATE", join.clone());
+        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
+            .await;
+    }
+
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+    let bot = Bot::start(&home);
+
+    let begin = as_instructor(subcommand(here(TEACHER), "drill", "begin", json!([])));
+    fake.dispatch("INTERACTION_CREATE", begin.clone());
+    fake.wait_for(
+        "the drill begun after the restart",
+        answer_with(&begin, "has begun: 2 student(s)"),
+    )
+    .await;
+    for student in students {
+        fake.wait_for("a thread for each student", |r| {
+            r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
+        })
+        .await;
+    }
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+}
