@@ -234,3 +234,54 @@ async fn oversized_attachments_are_refused_or_cut_off() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert!(bot.log().contains("cut off"), "{}", bot.log());
 }
+
+#[tokio::test]
+async fn the_servers_instructor_role_makes_a_member_an_instructor() {
+    let fake = FakeDiscord::start().await;
+    let (_bot, _home) = started(&fake).await;
+    let role_id = "610000000000000099";
+    let role = json!({
+        "id": role_id, "name": "Teaching assistants", "color": 0, "hoist": false,
+        "colors": { "primary_color": 0, "secondary_color": null, "tertiary_color": null },
+        "icon": null, "unicode_emoji": null, "position": 1, "permissions": "0",
+        "managed": false, "mentionable": false, "flags": 0
+    });
+    let setting = |interaction: Value| {
+        let mut interaction = interaction;
+        interaction["data"]["resolved"] = json!({ "roles": { role_id: role.clone() } });
+        interaction
+    };
+    let options = json!([{ "name": "role", "type": 8, "value": role_id }]);
+
+    let refused = setting(subcommand(
+        here(STUDENT),
+        "settings",
+        "instructor-role",
+        options.clone(),
+    ));
+    fake.dispatch("INTERACTION_CREATE", refused.clone());
+    fake.wait_for("a refusal", answer_with(&refused, "Manage Server"))
+        .await;
+
+    let set = setting(as_instructor(subcommand(
+        here(TEACHER),
+        "settings",
+        "instructor-role",
+        options,
+    )));
+    fake.dispatch("INTERACTION_CREATE", set.clone());
+    fake.wait_for(
+        "the role set",
+        answer_with(&set, "are now instructors here"),
+    )
+    .await;
+
+    let mut list = subcommand(here(STUDENT), "pack", "list", json!([]));
+    list["member"]["roles"] = json!([role_id]);
+    fake.dispatch("INTERACTION_CREATE", list.clone());
+    fake.wait_for(
+        "an assistant's list",
+        answer_with(&list, "Packs in this server"),
+    )
+    .await;
+}

@@ -9,6 +9,7 @@ use poise::serenity_prelude as serenity;
 use super::commands::DEFAULT_SETTING;
 use super::framework;
 use super::mentions::no_pings;
+use super::reload;
 use super::shutdown;
 use super::state::Data;
 use crate::config::Config;
@@ -25,6 +26,12 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(8);
 /// Runs the bot until a signal asks it to stop; in-flight work is finished first.
 pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
     let data = load(config).await?;
+    if config.packs.hot_reload {
+        tokio::spawn(reload::watch(
+            config.packs.dir.clone(),
+            Arc::clone(&data.engine),
+        ));
+    }
     let inflight = data.inflight();
     let mut client =
         serenity::ClientBuilder::new_with_http(http(token, &config.discord.api_base), intents())
@@ -75,7 +82,7 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
         .with_context(|| format!("could not open the database {}", config.database.url))?;
     let engine = Engine::new(&packs, store, config);
     load_scoped_packs(&engine).await?;
-    let mut data = Data::new(engine, packs, catalogue);
+    let mut data = Data::new(engine, catalogue);
     data.instructor_role = config.discord.instructor_role.clone();
     Ok(data)
 }

@@ -18,6 +18,7 @@ mod inflight;
 mod instructors;
 mod mentions;
 mod post;
+mod reload;
 mod render;
 mod rounds;
 mod shutdown;

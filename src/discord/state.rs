@@ -5,7 +5,6 @@ use std::sync::Arc;
 use super::classroom::Classroom;
 use super::inflight::InFlight;
 use crate::drill::Engine;
-use crate::pack::Pack;
 use crate::prompts::Catalogue;
 
 /// Whatever went wrong in a handler; `errors` decides what the student reads.
@@ -14,8 +13,6 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 
 pub struct Data {
     pub engine: Arc<Engine>,
-    /// The packs the engine serves (for autocomplete and sources).
-    pub packs: Vec<Arc<Pack>>,
     pub catalogue: Catalogue,
     /// The configured instructor role's name, valid in every server.
     pub instructor_role: Option<String>,
@@ -27,7 +24,7 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(engine: Engine, packs: Vec<Arc<Pack>>, catalogue: Catalogue) -> Data {
+    pub fn new(engine: Engine, catalogue: Catalogue) -> Data {
         let engine = Arc::new(engine);
         let classroom = Classroom {
             engine: Arc::clone(&engine),
@@ -36,7 +33,6 @@ impl Data {
         Data {
             classroom,
             engine,
-            packs,
             catalogue,
             instructor_role: None,
             downloads: super::download::client(),

@@ -83,6 +83,15 @@ impl Engine {
         self.registry().bundled().iter().any(|r| r.pack().id == id)
     }
 
+    /// Serves `packs` as the bundled packs from now on (a hot reload), swapped in whole.
+    pub fn replace_bundled(&self, packs: Vec<Arc<Pack>>) {
+        let rubrics = packs
+            .into_iter()
+            .map(|pack| rubric_of(pack, self.min_confidence, &self.weights))
+            .collect();
+        self.swap(|registry| registry.set_bundled(rubrics));
+    }
+
     /// Serves `pack` in `scope` from now on, replacing its pack of the same id. The matcher is
     /// built before the swap: until then the previous set keeps serving.
     pub fn install(&self, scope: &str, pack: Arc<Pack>) {

@@ -57,6 +57,10 @@ impl Registry {
             .map(String::as_str)
     }
 
+    pub fn set_bundled(&mut self, bundled: Vec<Arc<Rubric>>) {
+        self.bundled = bundled;
+    }
+
     /// Adds or replaces `scope`'s pack of the same id.
     pub fn install(&mut self, scope: &str, rubric: Arc<Rubric>) {
         let packs = self.scoped.entry(scope.to_string()).or_default();

@@ -43,6 +43,18 @@ impl Home {
         Home { dir }
     }
 
+    /// A home serving the packs in `packs` that picks up changes there without a restart.
+    pub fn hot_reloading(fake: &FakeDiscord, packs: &Path) -> Home {
+        let home = Home::with_packs(fake, packs);
+        let config = std::fs::read_to_string(home.config()).unwrap();
+        std::fs::write(
+            home.config(),
+            config.replace("hot_reload = false", "hot_reload = true"),
+        )
+        .unwrap();
+        home
+    }
+
     pub fn config(&self) -> PathBuf {
         self.dir.path().join("config.toml")
     }

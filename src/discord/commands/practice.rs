@@ -76,9 +76,11 @@ async fn pack_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAut
 }
 
 async fn side_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAutocompleteResponse {
+    let scope = ctx.guild_id().map(guild_scope);
     let sides = ctx
         .data()
-        .packs
+        .engine
+        .packs_in(scope.as_deref())
         .iter()
         .flat_map(|pack| pack.sides.iter().map(|side| side.id.clone()))
         .collect();
