@@ -14,7 +14,7 @@ use super::errors::Notice;
 use super::instructors::guild_scope;
 use super::post::Post;
 use super::render;
-use super::rounds::{place_key, user_key};
+use super::rounds::{channel_of_key, place_key, user_key, user_of_key};
 use super::text::escape;
 use crate::drill::{Category, Command, DrillError, DrillRound, Engine, Scorecard, balance};
 use crate::prompts::Catalogue;
@@ -33,26 +33,6 @@ pub struct Classroom {
 }
 
 /// The engine's key for a channel holding a drill.
-fn channel_key(channel: serenity::ChannelId) -> String {
-    place_key(channel)
-}
-
-fn channel_of(key: &str) -> Option<serenity::ChannelId> {
-    key.rsplit(':')
-        .next()?
-        .parse()
-        .ok()
-        .map(serenity::ChannelId::new)
-}
-
-fn user_of(key: &str) -> Option<serenity::UserId> {
-    key.rsplit(':')
-        .next()?
-        .parse()
-        .ok()
-        .map(serenity::UserId::new)
-}
-
 fn pack_id_of(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
 }
@@ -79,7 +59,7 @@ impl Classroom {
             .store()
             .open_drill(NewDrill {
                 scope,
-                channel_key: channel_key(opening.channel),
+                channel_key: place_key(opening.channel),
                 pack_key,
                 mode: "solo".into(),
                 max_turns: opening.rounds,
@@ -128,7 +108,7 @@ impl Classroom {
     ) -> Result<String, crate::discord::state::Error> {
         let store = self.engine.store();
         let drill = store
-            .open_drill_in(&channel_key(channel))
+            .open_drill_in(&place_key(channel))
             .await?
             .ok_or_else(|| Notice("No drill is open in this channel.".into()))?;
         if !store.join_drill(drill.id, &user_key(user)).await? {
@@ -156,7 +136,7 @@ impl Classroom {
     ) -> Result<String, crate::discord::state::Error> {
         let store = self.engine.store();
         let drill = store
-            .open_drill_in(&channel_key(channel))
+            .open_drill_in(&place_key(channel))
             .await?
             .ok_or_else(|| Notice("No drill is open in this channel.".into()))?;
         let members = store.drill_members(drill.id).await?;
@@ -179,7 +159,9 @@ impl Classroom {
             .into_iter()
             .enumerate()
         {
-            let Some(user) = user_of(&key) else { continue };
+            let Some(user) = user_of_key(&key) else {
+                continue;
+            };
             let name = format!("student {}", number + 1);
             self.seat(http, &drill, channel, user, &name, &side).await?;
             *counts.entry(side).or_default() += 1;
@@ -282,7 +264,7 @@ impl Classroom {
         let drill = self
             .engine
             .store()
-            .open_drill_in(&channel_key(channel))
+            .open_drill_in(&place_key(channel))
             .await?
             .ok_or_else(|| Notice("No drill is open in this channel.".into()))?;
         self.finish(http, &drill).await?;
@@ -314,7 +296,7 @@ impl Classroom {
                 Err(DrillError::NoRound) => continue,
                 Err(error) => return Err(error.into()),
             };
-            if let Some(thread) = channel_of(place) {
+            if let Some(thread) = channel_of_key(place) {
                 for output in &outputs {
                     let post = render::output(output, &self.catalogue);
                     thread.send_message(http, post.to_message()).await?;
@@ -338,7 +320,7 @@ impl Classroom {
             };
             for drill in due {
                 let ended = self.finish(&http, &drill).await;
-                let posted = match (ended, channel_of(&drill.channel_key)) {
+                let posted = match (ended, channel_of_key(&drill.channel_key)) {
                     (Ok(true), Some(channel)) => match self.ended(drill.clone()).await {
                         Ok(post) => channel
                             .send_message(&http, post.to_message())
@@ -375,7 +357,7 @@ impl Classroom {
         let scope = guild_scope(guild);
         let found = match wanted {
             Some(id) => store.drill(id).await?.filter(|d| d.scope == scope),
-            None => match store.latest_drill_in(&channel_key(channel)).await? {
+            None => match store.latest_drill_in(&place_key(channel)).await? {
                 Some(drill) => Some(drill),
                 None => store.latest_drill_of(&scope).await?,
             },
@@ -422,7 +404,7 @@ impl Classroom {
             .take(LEADERBOARD_ROWS)
             .enumerate()
             .map(|(i, (user, card))| {
-                let who = user_of(user).map_or("someone".to_string(), |u| format!("<@{u}>"));
+                let who = user_of_key(user).map_or("someone".to_string(), |u| format!("<@{u}>"));
                 format!(
                     "{}. {who} — {:.1} ({} {:.1}) · {} · {} turn(s)",
                     i + 1,
@@ -483,7 +465,7 @@ impl Classroom {
         for (user, card) in &results {
             let mut row = vec![
                 drill.id.to_string(),
-                user_of(user).map_or(user.clone(), |u| u.to_string()),
+                user_of_key(user).map_or(user.clone(), |u| u.to_string()),
                 card.round_id.to_string(),
                 card.side.id.clone(),
                 card.turns.to_string(),

@@ -18,6 +18,20 @@ pub fn place_key(channel: serenity::ChannelId) -> String {
     format!("discord:channel:{channel}")
 }
 
+/// The user a [`user_key`] names; `None` for a key of another kind.
+pub fn user_of_key(key: &str) -> Option<serenity::UserId> {
+    snowflake(key, "discord:user:").map(serenity::UserId::new)
+}
+
+/// The channel a [`place_key`] names; `None` for a key of another kind.
+pub fn channel_of_key(key: &str) -> Option<serenity::ChannelId> {
+    snowflake(key, "discord:channel:").map(serenity::ChannelId::new)
+}
+
+fn snowflake(key: &str, prefix: &str) -> Option<u64> {
+    key.strip_prefix(prefix)?.parse().ok().filter(|&id| id != 0)
+}
+
 /// Runs `command` for `user` in `channel`; a refusal the student can act on is a [`Notice`].
 pub async fn run(
     data: &Data,
@@ -72,5 +86,20 @@ pub fn refusal(data: &Data, error: DrillError) -> Error {
         }
         DrillError::Store(_) | DrillError::PackGone(_) => error.into(),
         other => Notice(other.render(&data.catalogue)).into(),
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_back_as_the_ids_they_name() {
+        let user = serenity::UserId::new(42);
+        let channel = serenity::ChannelId::new(7);
+        assert_eq!(user_of_key(&user_key(user)), Some(user));
+        assert_eq!(channel_of_key(&place_key(channel)), Some(channel));
+        assert_eq!(user_of_key(&place_key(channel)), None);
+        assert_eq!(channel_of_key("terminal"), None);
     }
 }
