@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use debate_drill::store::{NewRound, NewTurn, Store, StoreError};
+use debate_drill::store::{ClashOrigin, NewRound, NewTurn, Store, StoreError};
 use tempfile::TempDir;
 
 struct Scratch {
@@ -385,6 +385,68 @@ async fn answering_a_counter_served_twice_closes_both_clashes_but_not_its_own() 
         .map(|c| c.answered_turn)
         .collect();
     assert_eq!(answered, [Some(3), Some(3), None]);
+}
+
+#[tokio::test]
+async fn a_counter_served_outside_a_turn_is_answered_only_by_a_later_turn() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let round = store
+        .start_round(round_for("discord:1", "dm:1"))
+        .await
+        .unwrap();
+
+    let before_any_turn = store
+        .serve_counter(round.id, "posen.fear", ClashOrigin::Opponent)
+        .await
+        .unwrap();
+    assert_eq!(before_any_turn.served_turn, 0);
+    store
+        .append_turn(
+            round.id,
+            turn_serving("unsigned.nonalign", Some("posen.fear")),
+        )
+        .await
+        .unwrap();
+    store
+        .serve_counter(round.id, "jones.costs", ClashOrigin::Next)
+        .await
+        .unwrap();
+    store
+        .append_turn(round.id, turn_serving("posen.fear", Some("jones.costs")))
+        .await
+        .unwrap();
+
+    let ledger: Vec<_> = store
+        .clashes(round.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.counter_argument, c.served_turn, c.answered_turn, c.origin))
+        .collect();
+    assert_eq!(
+        ledger,
+        [
+            ("posen.fear".to_owned(), 0, Some(1), ClashOrigin::Opponent),
+            ("unsigned.nonalign".to_owned(), 1, None, ClashOrigin::Turn),
+            ("jones.costs".to_owned(), 1, Some(2), ClashOrigin::Next),
+            ("posen.fear".to_owned(), 2, None, ClashOrigin::Turn),
+        ]
+    );
+
+    store.end_round(round.id, "command", "{}").await.unwrap();
+    assert!(matches!(
+        store
+            .serve_counter(round.id, "posen.fear", ClashOrigin::Next)
+            .await,
+        Err(StoreError::RoundEnded(id)) if id == round.id
+    ));
+    assert!(matches!(
+        store
+            .serve_counter(round.id + 1, "posen.fear", ClashOrigin::Next)
+            .await,
+        Err(StoreError::RoundNotFound(_))
+    ));
 }
 
 #[tokio::test]

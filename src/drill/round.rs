@@ -11,7 +11,7 @@ use super::scoring::{Rubric, TurnScore};
 
 pub struct RoundState {
     pub record: RoundRecord,
-    /// Counters served, in order.
+    /// Counters served (in answer to turns, asked for, or by an opponent), in order.
     pub served: Vec<ArgumentIndex>,
     /// Counters answered by a later turn, in the order served.
     pub answered: Vec<ArgumentIndex>,
@@ -34,9 +34,9 @@ impl RoundState {
     ) -> RoundState {
         let pack = rubric.pack();
         let index_of = |id: &Option<String>| id.as_deref().and_then(|id| pack.argument_index(id));
-        let served = turns
+        let served = clashes
             .iter()
-            .filter_map(|t| index_of(&t.counter_argument))
+            .filter_map(|clash| pack.argument_index(&clash.counter_argument))
             .collect();
         let used = turns
             .iter()

@@ -1,21 +1,52 @@
 //! The clash ledger: each counter served opens a clash, and a later turn that answers that
 //! counter closes every clash still open on it (it may have been served twice once a round
 //! ran out of fresh counters). Open clashes of an ended round are the dropped counters.
+//!
+//! A counter is served in answer to a turn (inside that turn's transaction), or on its own:
+//! when the student asks for another one, or when a versus opponent's argument is the point
+//! to answer.
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::rows::{optional_u32_column, u32_column};
-use super::{ClashRecord, Store, StoreError, TurnRecord};
+use super::turns::ensure_active;
+use super::{ClashOrigin, ClashRecord, Store, StoreError, TurnRecord};
 
 impl Store {
     /// The round's clashes in the order their counters were served.
     pub async fn clashes(&self, round_id: i64) -> Result<Vec<ClashRecord>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM clashes WHERE round_id = $1 ORDER BY served_turn")
+        let rows = sqlx::query("SELECT * FROM clashes WHERE round_id = $1 ORDER BY id")
             .bind(round_id)
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(clash_from_row).collect()
+    }
+
+    /// Serves `counter_argument` in an active round outside any turn: it opens a clash that
+    /// the round's next turns may answer. Fails with [`StoreError::RoundNotFound`] or
+    /// [`StoreError::RoundEnded`].
+    pub async fn serve_counter(
+        &self,
+        round_id: i64,
+        counter_argument: &str,
+        origin: ClashOrigin,
+    ) -> Result<ClashRecord, StoreError> {
+        let mut tx = self.begin_write().await?;
+        ensure_active(&mut tx, round_id).await?;
+        let row = sqlx::query(
+            "INSERT INTO clashes (round_id, counter_argument, served_turn, origin)
+             VALUES ($1, $2, (SELECT COUNT(*) FROM turns WHERE round_id = $1), $3)
+             RETURNING *",
+        )
+        .bind(round_id)
+        .bind(counter_argument)
+        .bind(origin.name())
+        .fetch_one(&mut *tx)
+        .await?;
+        let clash = clash_from_row(&row)?;
+        tx.commit().await?;
+        Ok(clash)
     }
 }
 
@@ -39,11 +70,13 @@ pub(crate) async fn record_turn(
     }
     if let Some(served) = &turn.counter_argument {
         sqlx::query(
-            "INSERT INTO clashes (round_id, counter_argument, served_turn) VALUES ($1, $2, $3)",
+            "INSERT INTO clashes (round_id, counter_argument, served_turn, origin)
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(turn.round_id)
         .bind(served)
         .bind(number)
+        .bind(ClashOrigin::Turn.name())
         .execute(&mut *conn)
         .await?;
     }
@@ -51,10 +84,12 @@ pub(crate) async fn record_turn(
 }
 
 fn clash_from_row(row: &SqliteRow) -> Result<ClashRecord, StoreError> {
+    let origin: String = row.try_get("origin")?;
     Ok(ClashRecord {
         round_id: row.try_get("round_id")?,
         counter_argument: row.try_get("counter_argument")?,
         served_turn: u32_column(row, "served_turn")?,
         answered_turn: optional_u32_column(row, "answered_turn")?,
+        origin: ClashOrigin::from_name(&origin),
     })
 }

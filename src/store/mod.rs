@@ -28,4 +28,6 @@ pub use drills::{DrillMember, DrillRecord, NewDrill};
 pub use error::StoreError;
 pub use open::Store;
 pub use packs::ScopedPackRecord;
-pub use records::{ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord};
+pub use records::{
+    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord,
+};

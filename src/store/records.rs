@@ -96,8 +96,41 @@ pub struct TurnRecord {
 pub struct ClashRecord {
     pub round_id: i64,
     pub counter_argument: String,
+    /// How many turns the round held when the counter was served (0: before the first).
     pub served_turn: u32,
     pub answered_turn: Option<u32>,
+    pub origin: ClashOrigin,
+}
+
+/// Who served a counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClashOrigin {
+    /// The bot, in answer to a turn.
+    Turn,
+    /// The bot, because the student asked for another counter.
+    Next,
+    /// The opposing student, in a versus drill.
+    Opponent,
+}
+
+impl ClashOrigin {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClashOrigin::Turn => "turn",
+            ClashOrigin::Next => "next",
+            ClashOrigin::Opponent => "opponent",
+        }
+    }
+
+    /// The origin a stored name stands for; an unknown name (a newer version's) reads as a turn's.
+    pub fn from_name(name: &str) -> ClashOrigin {
+        match name {
+            "next" => ClashOrigin::Next,
+            "opponent" => ClashOrigin::Opponent,
+            _ => ClashOrigin::Turn,
+        }
+    }
 }
 
 impl ClashRecord {

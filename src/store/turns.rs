@@ -85,7 +85,10 @@ async fn turn_with_source(
     row.as_ref().map(turn_from_row).transpose()
 }
 
-async fn ensure_active(conn: &mut SqliteConnection, round_id: i64) -> Result<(), StoreError> {
+pub(super) async fn ensure_active(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+) -> Result<(), StoreError> {
     let ended_ms: Option<Option<i64>> =
         sqlx::query_scalar("SELECT ended_ms FROM rounds WHERE id = $1")
             .bind(round_id)
