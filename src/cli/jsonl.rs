@@ -4,7 +4,8 @@
 
 use std::io::{BufRead, Write};
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::Failure;
 
@@ -12,8 +13,8 @@ use super::Failure;
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Runs `answer` on every non-blank line of stdin, writing its JSON (or an error object) to stdout.
-pub fn for_each_line(
-    mut answer: impl FnMut(&Map<String, Value>) -> Result<Value, String>,
+pub fn for_each_line<Answer: Serialize>(
+    mut answer: impl FnMut(&Map<String, Value>) -> Result<Answer, String>,
 ) -> Result<(), Failure> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -29,13 +30,20 @@ pub fn for_each_line(
         if text.is_empty() {
             continue;
         }
-        let reply = request(text).and_then(|object| answer(&object));
-        let reply = reply.unwrap_or_else(|message| json!({ "error": message }));
-        serde_json::to_writer(&mut out, &reply).map_err(std::io::Error::from)?;
+        let written = match request(text).and_then(|object| answer(&object)) {
+            Ok(reply) => serde_json::to_writer(&mut out, &reply),
+            Err(error) => serde_json::to_writer(&mut out, &ErrorLine { error }),
+        };
+        written.map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
     }
     out.flush()?;
     Ok(())
+}
+
+#[derive(Serialize)]
+struct ErrorLine {
+    error: String,
 }
 
 fn request(text: &str) -> Result<Map<String, Value>, String> {

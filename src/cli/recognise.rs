@@ -1,7 +1,7 @@
 //! `debate-drill match --jsonl` and `debate-drill counter --jsonl --side SIDE`: the matcher and
 //! the counter choice, one JSON line per message.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::jsonl::{for_each_line, rounded, string_field};
 use super::{Cli, Failure, Library};
@@ -10,14 +10,18 @@ use crate::pack::{ArgumentIndex, Pack};
 
 pub fn run_match(cli: &Cli, top: usize) -> Result<(), Failure> {
     let matcher = Matcher::new(Library::load(cli)?.select(cli.pack.as_deref())?);
+    let pack = matcher.pack();
     for_each_line(|request| {
         let q = string_field(request, "q")?;
-        let hits: Vec<Value> = matcher
+        let hits = matcher
             .search(q, top)
             .iter()
-            .map(|hit| hit_json(matcher.pack(), hit))
+            .map(|hit| HitLine::new(pack, hit))
             .collect();
-        Ok(json!({ "q": q, "hits": hits }))
+        Ok(MatchLine {
+            q: q.to_string(),
+            hits,
+        })
     })
 }
 
@@ -32,44 +36,87 @@ pub fn run_counter(cli: &Cli, side: &str) -> Result<(), Failure> {
         )));
     }
     let matcher = Matcher::new(pack);
+    let pack = matcher.pack();
     for_each_line(|request| {
         let q = string_field(request, "q")?;
         let choice = choose_counter(&matcher, side, q, &[]);
-        let pack = matcher.pack();
-        Ok(json!({
-            "q": q,
-            "matched": choice.matched.map(|hit| hit_json(pack, &hit)),
-            "counter": choice.counter.map(|index| counter_json(pack, index, choice.via)),
-        }))
+        Ok(CounterLine {
+            q: q.to_string(),
+            matched: choice.matched.map(|hit| HitLine::new(pack, &hit)),
+            counter: choice
+                .counter
+                .map(|index| CounterOut::new(pack, index, choice.via)),
+        })
     })
 }
 
-fn hit_json(pack: &Pack, hit: &Hit) -> Value {
-    let argument = &pack.arguments[hit.argument];
-    json!({
-        "argument": argument.id,
-        "position": argument.position,
-        "side": argument.side,
-        "author": pack.position_of(argument).author,
-        "score": rounded(hit.score),
-        "quote": argument.quote,
-    })
+/// One line of `match`'s output.
+#[derive(Serialize)]
+struct MatchLine<'a> {
+    q: String,
+    hits: Vec<HitLine<'a>>,
 }
 
-fn counter_json(pack: &Pack, index: ArgumentIndex, via: Option<CounterVia>) -> Value {
-    let argument = &pack.arguments[index];
-    let position = pack.position_of(argument);
-    json!({
-        "argument": argument.id,
-        "position": argument.position,
-        "side": argument.side,
-        "author": position.author,
-        "source": position.source,
-        "claim": argument.claim,
-        "quote": argument.quote,
-        "via": match via {
-            Some(CounterVia::Rebuttal) => "rebuttal",
-            _ => "closest",
-        },
-    })
+/// One line of `counter`'s output.
+#[derive(Serialize)]
+struct CounterLine<'a> {
+    q: String,
+    matched: Option<HitLine<'a>>,
+    counter: Option<CounterOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HitLine<'a> {
+    argument: &'a str,
+    position: &'a str,
+    side: &'a str,
+    author: &'a str,
+    score: f64,
+    quote: &'a str,
+}
+
+impl<'a> HitLine<'a> {
+    fn new(pack: &'a Pack, hit: &Hit) -> HitLine<'a> {
+        let argument = &pack.arguments[hit.argument];
+        HitLine {
+            argument: &argument.id,
+            position: &argument.position,
+            side: &argument.side,
+            author: &pack.position_of(argument).author,
+            score: rounded(hit.score),
+            quote: &argument.quote,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CounterOut<'a> {
+    argument: &'a str,
+    position: &'a str,
+    side: &'a str,
+    author: &'a str,
+    source: &'a str,
+    claim: &'a str,
+    quote: &'a str,
+    via: &'static str,
+}
+
+impl<'a> CounterOut<'a> {
+    fn new(pack: &'a Pack, index: ArgumentIndex, via: Option<CounterVia>) -> CounterOut<'a> {
+        let argument = &pack.arguments[index];
+        let position = pack.position_of(argument);
+        CounterOut {
+            argument: &argument.id,
+            position: &argument.position,
+            side: &argument.side,
+            author: &position.author,
+            source: &position.source,
+            claim: &argument.claim,
+            quote: &argument.quote,
+            via: match via {
+                Some(CounterVia::Rebuttal) => "rebuttal",
+                _ => "closest",
+            },
+        }
+    }
 }

@@ -75,7 +75,7 @@ impl Analyzer {
         let known_stems = known_words.values().cloned().collect();
         Analyzer {
             corrector: TypoCorrector::new(&frequency),
-            synonyms: Synonyms::new(&stemmer, &known_stems),
+            synonyms: Synonyms::new(&known_stems),
             stemmer,
             aliases,
             known_words,

@@ -26,21 +26,31 @@ pub fn tokenize(normalized: &str) -> Vec<String> {
             words.extend(full.iter().map(|word| word.to_string()));
             continue;
         }
+        // Most chunks are one plain word: no copy, no split.
+        if !trimmed.is_empty() && trimmed.chars().all(char::is_alphanumeric) {
+            push_word(&mut words, trimmed);
+            continue;
+        }
         let joined: String = trimmed.chars().filter(|&c| c != '\'').collect();
         let pieces: Vec<&str> = joined
             .split(|c: char| !c.is_alphanumeric())
             .filter(|p| !p.is_empty())
             .collect();
         match pieces.as_slice() {
-            [only] => match expand_word(only) {
-                Some(full) => words.extend(full.iter().map(|word| word.to_string())),
-                None => words.push(only.to_string()),
-            },
+            [only] => push_word(&mut words, only),
             _ => words.extend(pieces.iter().map(|piece| piece.to_string())),
         }
     }
     words.truncate(MAX_TOKENS);
     words
+}
+
+/// One word, or its full form when it is shorthand or a contraction.
+fn push_word(words: &mut Vec<String>, word: &str) {
+    match expand_word(word) {
+        Some(full) => words.extend(full.iter().map(|word| word.to_string())),
+        None => words.push(word.to_string()),
+    }
 }
 
 #[cfg(test)]
