@@ -1,10 +1,11 @@
 //! The matcher's speed: per-message match time and index build time, on the bundled pack and on
 //! a synthetic pack of 10,000 arguments (the most a pack may hold) generated here and loaded
-//! through the real loader.
+//! through the real loader; and the whole `match --jsonl` process over 10,000 lines.
 
 use std::fmt::Write;
 use std::hint::black_box;
 use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -181,5 +182,41 @@ fn synthetic_pack(c: &mut Criterion) {
     bench_messages(c, "match/synthetic-10k", &Matcher::new(pack), &messages);
 }
 
-criterion_group!(benches, bundled_pack, synthetic_pack);
+/// Lines fed to the whole process: the labelled student messages, repeated to this many.
+const PROCESS_LINES: usize = 10_000;
+
+/// `debate-drill match --jsonl` over 10,000 lines on the bundled packs, start-up included: the
+/// figure a script or a grader piping messages through the binary sees.
+fn whole_process(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let queries = std::fs::read_to_string(root.join("tests/data/queries.jsonl"))
+        .expect("the labelled messages are readable");
+    let lines: Vec<&str> = queries.lines().filter(|l| !l.trim().is_empty()).collect();
+    let input: String = lines
+        .iter()
+        .cycle()
+        .take(PROCESS_LINES)
+        .flat_map(|line| [*line, "\n"])
+        .collect();
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    let input_file = scratch.path().join("messages.jsonl");
+    std::fs::write(&input_file, input).expect("the messages are written");
+    let mut group = c.benchmark_group("process");
+    group.sample_size(10);
+    group.bench_function("match-jsonl-10k-lines/bundled", |b| {
+        b.iter(|| {
+            let status = Command::new(env!("CARGO_BIN_EXE_debate-drill"))
+                .current_dir(root)
+                .args(["match", "--jsonl"])
+                .stdin(std::fs::File::open(&input_file).expect("the messages open"))
+                .stdout(Stdio::null())
+                .status()
+                .expect("the binary runs");
+            assert!(status.success());
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bundled_pack, synthetic_pack, whole_process);
 criterion_main!(benches);

@@ -130,7 +130,7 @@ impl Default for DiscordConfig {
 impl Default for MatcherConfig {
     fn default() -> Self {
         Self {
-            min_confidence: 0.2,
+            min_confidence: crate::matcher::DEFAULT_MIN_CONFIDENCE,
         }
     }
 }

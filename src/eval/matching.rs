@@ -45,7 +45,7 @@ pub struct Comparison {
 }
 
 /// Confidence thresholds shown in the sweep.
-const SWEEP: [f64; 7] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+const SWEEP: [f64; 9] = [0.05, 0.1, 0.15, 0.2, 0.21, 0.22, 0.25, 0.3, 0.4];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchingReport {

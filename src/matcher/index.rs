@@ -2,9 +2,9 @@
 //! depend on the query, so each posting stores its argument's saturated, field-weighted term
 //! frequency ready to use; a query only sums `idf × saturation` over its terms' postings.
 
-use super::FastMap;
 use super::analyze::{Analyzer, Term};
 use super::tuning::{Field, Tuning};
+use super::{FastMap, FastSet};
 use crate::pack::{ArgumentIndex, Pack};
 
 pub type TermId = u32;
@@ -123,9 +123,15 @@ impl Index {
     fn fill(&mut self, documents: &[Document], tuning: &Tuning) {
         let average_length = average_field_lengths(documents);
         let mut weighted_tf: FastMap<TermId, f32> = FastMap::default();
+        let mut own_terms: FastSet<TermId> = FastSet::default();
+        let mut own_df = vec![0u32; self.postings.len()];
         for (argument, document) in documents.iter().enumerate() {
             weighted_tf.clear();
+            own_terms.clear();
             for field in Field::ALL {
+                if field.is_own() {
+                    own_terms.extend(document.fields[field.slot()].iter().flatten().map(|t| t.id));
+                }
                 let items = document.fields[field.slot()];
                 let length: usize = items.iter().map(Vec::len).sum();
                 let average = average_length[field.slot()].max(1.0);
@@ -142,6 +148,9 @@ impl Index {
                     }
                 }
             }
+            for &id in &own_terms {
+                own_df[id as usize] += 1;
+            }
             for (&id, &tf) in &weighted_tf {
                 if tf > 0.0 {
                     self.postings[id as usize].push(Posting {
@@ -156,7 +165,19 @@ impl Index {
         self.bigrams.shrink_to_fit();
         let n = documents.len() as f32;
         let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        self.idf = self.postings.iter().map(|p| idf(p.len() as f32)).collect();
+        // How rare a term is counts the arguments that make it their own: a word of a position's
+        // thesis is in every one of its arguments, yet says little about which one is meant,
+        // and must not make a word that one argument is about ("observer") look common. A term
+        // found only in positions (an author's name) counts every argument that shares it.
+        self.idf = self
+            .postings
+            .iter()
+            .zip(&own_df)
+            .map(|(postings, &own)| match own {
+                0 => idf(postings.len() as f32),
+                own => idf(own as f32),
+            })
+            .collect();
         self.max_idf = idf(1.0);
     }
 
@@ -220,20 +241,21 @@ fn average_field_lengths(documents: &[Document]) -> [f32; 5] {
 mod tests {
     use super::*;
 
+    /// Each word of `text` as a term, as typed.
+    fn plain_terms(text: &str) -> Vec<Term> {
+        text.split_whitespace()
+            .map(|word| Term {
+                text: word.to_string(),
+                corrected: false,
+                alias_word: false,
+                synonym: false,
+            })
+            .collect()
+    }
+
     fn index() -> Index {
         let mut index = Index::empty(3);
-        let mut tokens = |text: &str| {
-            let terms = text
-                .split_whitespace()
-                .map(|word| Term {
-                    text: word.to_string(),
-                    corrected: false,
-                    alias_word: false,
-                    synonym: false,
-                })
-                .collect();
-            vec![index.tokens(terms)]
-        };
+        let mut tokens = |text: &str| vec![index.tokens(plain_terms(text))];
         let claims = [
             tokens("coalition guarantee europe"),
             tokens("nato expansion provoked russia"),
@@ -262,6 +284,36 @@ mod tests {
         let coalition = index.term_id("coalition").unwrap();
         assert!(index.idf(coalition) > index.idf(russia));
         assert_eq!(index.idf(coalition), index.max_idf());
+    }
+
+    #[test]
+    fn a_positions_words_do_not_make_an_arguments_own_word_common() {
+        let mut index = Index::empty(3);
+        let mut tokens = |text: &str| vec![index.tokens(plain_terms(text))];
+        let claims = [
+            tokens("observer status"),
+            tokens("armistice first"),
+            tokens("sanctions"),
+        ];
+        let thesis = tokens("menon observer armistice");
+        let documents: Vec<Document> = claims
+            .iter()
+            .enumerate()
+            .map(|(argument, claim)| Document {
+                fields: [
+                    claim,
+                    &[],
+                    &[],
+                    &[],
+                    if argument < 2 { &thesis } else { &[] },
+                ],
+            })
+            .collect();
+        index.fill(&documents, &Tuning::default());
+        let idf = |term: &str| index.idf(index.term_id(term).unwrap());
+        assert_eq!(idf("observer"), index.max_idf(), "one argument's own word");
+        assert!(idf("menon") < index.max_idf(), "shared by two arguments");
+        assert_eq!(index.postings(index.term_id("observer").unwrap()).len(), 2);
     }
 
     #[test]

@@ -25,6 +25,11 @@ impl Field {
     pub fn slot(self) -> usize {
         self as usize
     }
+
+    /// A field of the argument itself, rather than one shared by all its position's arguments.
+    pub fn is_own(self) -> bool {
+        self != Field::Position
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
