@@ -44,20 +44,22 @@ impl Query {
         };
         let mut distinct: FastMap<TermId, f32> = FastMap::default();
         let mut unknown = 0;
+        // The message's own words in order (not those kept beside an alias or synonym), for
+        // the bigrams.
+        let mut ids: Vec<Option<(TermId, f32)>> = Vec::with_capacity(terms.len());
         for term in terms {
-            match index.term_id(&term.text) {
+            let id = index.term_id(&term.text);
+            match id {
                 Some(id) => {
                     let best = distinct.entry(id).or_default();
                     *best = best.max(weight(term));
                 }
                 None => unknown += usize::from(!term.alias_word),
             }
+            if !term.alias_word {
+                ids.push(id.map(|id| (id, weight(term))));
+            }
         }
-        let ids: Vec<Option<(TermId, f32)>> = terms
-            .iter()
-            .filter(|term| !term.alias_word)
-            .map(|term| index.term_id(&term.text).map(|id| (id, weight(term))))
-            .collect();
         let mut terms: Vec<(TermId, f32)> = distinct.into_iter().collect();
         terms.sort_unstable_by_key(|&(id, _)| id);
         let bigrams = ids
