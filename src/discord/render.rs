@@ -7,7 +7,7 @@ use super::buttons::Button;
 use super::card::Card;
 use super::post::Post;
 use super::text::escape;
-use crate::drill::{ArgumentRef, Brief, Countered, Output, Scorecard, Started};
+use crate::drill::{ArgumentRef, Brief, Countered, NextCounter, Output, Scorecard, Started};
 use crate::prompts::Catalogue;
 
 pub fn output(output: &Output, catalogue: &Catalogue) -> Post {
@@ -29,6 +29,7 @@ pub fn output(output: &Output, catalogue: &Catalogue) -> Post {
         }
         Output::Brief(brief) => brief_card(brief).private(),
         Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue),
+        Output::NextCounter(next) => next_counter_card(next),
     }
 }
 
@@ -87,11 +88,7 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
         .map(|(name, points)| format!("{name} {points:.1}"))
         .collect();
     let card = match &countered.counter {
-        Some(counter) => Card::new(
-            format!("Counter from {}", escape(&counter.author)),
-            format!("**{}**", escape(&counter.claim)),
-        )
-        .field("Quote".into(), quote(counter)),
+        Some(counter) => counter_card(counter),
         None => Card::new(
             "No counter".into(),
             "The pack has no argument against this.".into(),
@@ -106,6 +103,22 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
     )
     .field("Feedback".into(), feedback.join("\n"));
     with_card(card).with_buttons(round_buttons(countered.counter.as_ref()))
+}
+
+/// A counter served on request: the same card as a turn's counter, with the point it answers
+/// instead of a score.
+fn next_counter_card(next: &NextCounter) -> Post {
+    let card = counter_card(&next.counter).field("Your point".into(), escape(&next.to.claim));
+    with_card(card).with_buttons(round_buttons(Some(&next.counter)))
+}
+
+/// The counter's claim, and its quote attributed.
+fn counter_card(counter: &ArgumentRef) -> Card {
+    Card::new(
+        format!("Counter from {}", escape(&counter.author)),
+        format!("**{}**", escape(&counter.claim)),
+    )
+    .field("Quote".into(), quote(counter))
 }
 
 fn brief_card(brief: &Brief) -> Post {
