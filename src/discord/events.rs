@@ -79,9 +79,16 @@ async fn clicked(
     let Some(button) = Button::parse(&click.data.custom_id) else {
         return Ok(());
     };
-    click.defer_ephemeral(&ctx.http).await?;
+    if button == Button::NextCounter {
+        // A counter belongs to the round's conversation, like a turn's: posted for good, not
+        // only for the clicker's eyes. Refusals still go to the clicker alone.
+        click.defer(&ctx.http).await?;
+    } else {
+        click.defer_ephemeral(&ctx.http).await?;
+    }
     let posts = match button {
         Button::ShowSource(argument) => vec![source(data, click.guild_id, &argument)],
+        Button::NextCounter => run(data, click, Command::NextCounter).await?,
         Button::Hint => run(data, click, Command::Hint).await?,
         Button::End => run(data, click, Command::End).await?,
         Button::ForgetMe(user) if user == click.user.id => {

@@ -38,10 +38,12 @@ fn with_card(card: Card) -> Post {
     Post::embed(embed, size)
 }
 
+/// Under a counter: another counter, its source, a hint, the end; else a hint and the end.
 fn round_buttons(counter: Option<&ArgumentRef>) -> Vec<serenity::CreateButton> {
     counter
-        .map(|c| Button::ShowSource(c.id.clone()))
+        .map(|c| [Button::NextCounter, Button::ShowSource(c.id.clone())])
         .into_iter()
+        .flatten()
         .chain([Button::Hint, Button::End])
         .map(|button| button.create())
         .collect()

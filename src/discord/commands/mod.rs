@@ -4,6 +4,7 @@
 mod drill;
 mod end;
 mod forget;
+mod next;
 mod pack;
 mod practice;
 mod settings;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         turn::argue(),
         study::hint(),
         study::brief(),
+        next::next(),
         end::end(),
         forget::forget_me(),
         pack::pack(),
