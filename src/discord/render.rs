@@ -183,3 +183,53 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Card {
     .field("Counters left standing".into(), dropped.join("\n"))
     .field("To take away".into(), feedback.join("\n"))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::drill::Via;
+
+    fn argument(id: &str, side: &str, author: &str, claim: &str, quote: &str) -> ArgumentRef {
+        ArgumentRef {
+            index: 0,
+            id: id.into(),
+            position: author.to_lowercase(),
+            side: side.into(),
+            author: author.into(),
+            source: "Example Review, 2021".into(),
+            speaker: author.into(),
+            citation: format!("{author}, Example Review, 2021"),
+            claim: claim.into(),
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn another_counter_is_a_counter_card_with_the_point_it_answers_and_the_round_buttons() {
+        let next = NextCounter {
+            round_id: 7,
+            to: argument(
+                "smith.cost",
+                "for-uniforms",
+                "A. Smith",
+                "Uniforms are cheaper for families than keeping up with fashion brands.",
+                "A uniform costs less than a wardrobe of brands.",
+            ),
+            counter: argument(
+                "jones.comfort",
+                "against-uniforms",
+                "B. Jones",
+                "Stiff uniforms are *uncomfortable* in hot weather.",
+                "Nobody learns algebra in a wool blazer in June.",
+            ),
+            via: Via::Closest,
+        };
+        let shown: Vec<Value> = posts(&Output::NextCounter(Box::new(next)), &Catalogue::builtin())
+            .iter()
+            .map(|post| json!({ "embeds": post.embeds, "buttons": post.buttons, "private": post.private }))
+            .collect();
+        insta::assert_json_snapshot!("next_counter", shown);
+    }
+}
