@@ -29,6 +29,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("turn.answered", &["author"]),
     ("turn.counter", &["author", "citation", "claim", "quote"]),
     ("turn.breakdown", &["parts"]),
+    ("next.header", &["author", "claim"]),
     ("hint.argument", &["author", "claim", "quote"]),
     ("brief.header", &["side", "summary"]),
     ("brief.argument", &["author", "claim"]),
@@ -68,6 +69,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("notice.empty_message", &[]),
     ("notice.unsure", &[]),
     ("notice.no_hint", &[]),
+    ("notice.no_turn_yet", &[]),
+    ("notice.no_counter_left", &[]),
     ("notice.store", &[]),
 ];
 

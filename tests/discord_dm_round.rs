@@ -1,14 +1,16 @@
 //! A solo round in a DM, through the real bot and the fake Discord: /practice, a plain message
-//! answered with a counter embed, /hint, the End round button, and no request that could ping.
+//! answered with a counter embed, /hint, the Next counter and End round buttons, and no request
+//! that could ping.
 
 mod fake_discord;
 
-use std::time::Duration;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
+use debate_drill::pack::{Argument, Pack, load_pack};
+use debate_drill::store::{ClashOrigin, Store};
 use fake_discord::{Bot, FakeDiscord, Home, Place, Request};
-use fake_discord::{
-    bot_user, button_click, message, slash_command, string_option, student_message, token_of,
-};
+use fake_discord::{slash_command, string_option, student_message, token_of};
 use serde_json::{Value, json};
 
 const CHANNEL: u64 = 500_000_000_000_000_001;
@@ -17,6 +19,9 @@ const PLACE: Place = Place::Dm {
     channel_id: CHANNEL,
     user_id: STUDENT,
 };
+const SIDE: &str = "permanent-nonalignment";
+const FIRST_POINT: &str =
+    "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.";
 
 fn answers(token: &str) -> impl Fn(&Request) -> bool + '_ {
     move |r| r.method == "POST" && r.path.starts_with("/webhooks/") && r.path.contains(token)
@@ -24,6 +29,25 @@ fn answers(token: &str) -> impl Fn(&Request) -> bool + '_ {
 
 fn embed_text(body: &Value) -> String {
     body["embeds"].to_string()
+}
+
+/// The student writes `text` in the DM; when it was sent.
+fn student_says(fake: &FakeDiscord, text: &str) -> Instant {
+    let sent = Instant::now();
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(CHANNEL, STUDENT, false, text),
+    );
+    sent
+}
+
+/// A counter the bot posts in the DM after `after`.
+fn counter_in_dm(after: Instant) -> impl Fn(&Request) -> bool {
+    move |r| {
+        r.at > after
+            && r.is("POST", &format!("/channels/{CHANNEL}/messages"))
+            && embed_text(&r.body).contains("Counter from")
+    }
 }
 
 #[tokio::test]
@@ -34,11 +58,7 @@ async fn a_dm_round_from_practice_to_scorecard() {
     fake.wait_for("registration", |r| r.path.ends_with("/commands"))
         .await;
 
-    let practice = slash_command(
-        PLACE,
-        "practice",
-        json!([string_option("side", "permanent-nonalignment")]),
-    );
+    let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
     let token = token_of(&practice);
     fake.dispatch("INTERACTION_CREATE", practice);
     let callback = fake
@@ -56,20 +76,9 @@ async fn a_dm_round_from_practice_to_scorecard() {
         started.body
     );
 
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        student_message(
-            CHANNEL,
-            STUDENT,
-            false,
-            "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.",
-        ),
-    );
+    let said = student_says(&fake, FIRST_POINT);
     let counter = fake
-        .wait_for("a counter in the DM", |r| {
-            r.is("POST", &format!("/channels/{CHANNEL}/messages"))
-                && embed_text(&r.body).contains("Counter from")
-        })
+        .wait_for("a counter in the DM", counter_in_dm(said))
         .await;
     assert!(
         embed_text(&counter.body).contains("Quote"),
@@ -83,10 +92,7 @@ async fn a_dm_round_from_practice_to_scorecard() {
     let hinted = fake.wait_for("the hint", answers(&hint_token)).await;
     assert_eq!(hinted.body["flags"], 64, "private: {}", hinted.body);
 
-    let shown = message(CHANNEL, bot_user(), None, &counter.body);
-    let end = button_click(PLACE, "dd:end", shown);
-    let end_token = token_of(&end);
-    fake.dispatch("INTERACTION_CREATE", end);
+    let end_token = fake.click(PLACE, "dd:end", &counter.body);
     let scorecard = fake.wait_for("the scorecard", answers(&end_token)).await;
     assert!(
         embed_text(&scorecard.body).contains("Scorecard"),
@@ -123,4 +129,118 @@ async fn a_dm_round_from_practice_to_scorecard() {
     assert_eq!(apologies, 0, "internal errors; log:\n{}", bot.log());
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());
+}
+
+/// The pack argument whose quote a counter embed shows (markdown escapes removed).
+fn quoted<'p>(pack: &'p Pack, body: &Value) -> &'p Argument {
+    let fields = body["embeds"][0]["fields"].as_array().expect("fields");
+    let quote = fields
+        .iter()
+        .find(|f| f["name"] == "Quote")
+        .and_then(|f| f["value"].as_str())
+        .expect("a quote field");
+    let verbatim = quote
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix('“')?.strip_suffix('”'))
+        .expect("a quoted first line")
+        .replace('\\', "");
+    pack.arguments
+        .iter()
+        .find(|a| a.quote == verbatim)
+        .unwrap_or_else(|| panic!("not a verbatim pack quote: {verbatim}"))
+}
+
+fn buttons(body: &Value) -> Vec<String> {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|button| button["custom_id"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn next_counter_serves_another_opposing_counter_and_the_round_goes_on() {
+    let pack = load_pack(&Path::new(env!("CARGO_MANIFEST_DIR")).join("positions/ukraine-nato"))
+        .pack
+        .unwrap();
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+    fake.practise(PLACE, SIDE).await;
+
+    let said = student_says(&fake, FIRST_POINT);
+    let first = fake
+        .wait_for("the turn's counter", counter_in_dm(said))
+        .await;
+    assert!(buttons(&first.body).contains(&"dd:next".to_string()));
+    let first_counter = quoted(&pack, &first.body);
+
+    let click_token = fake.click(PLACE, "dd:next", &first.body);
+    let acknowledged = fake
+        .wait_for("the click's acknowledgement", |r| {
+            r.path.contains(&click_token) && r.path.ends_with("/callback")
+        })
+        .await;
+    assert_eq!(acknowledged.body["type"], 6, "{}", acknowledged.body);
+    let next = fake
+        .wait_for("another counter", |r| {
+            r.is("POST", "/webhooks/") && r.path.contains(&click_token)
+        })
+        .await;
+    let shown_next = embed_text(&next.body);
+    assert!(shown_next.contains("Counter from"), "{}", next.body);
+    assert!(shown_next.contains("Your point"), "{}", next.body);
+    assert!(!shown_next.contains("/100"), "no score: {}", next.body);
+    assert_ne!(next.body["flags"], 64, "posted for good: {}", next.body);
+    assert_eq!(
+        buttons(&next.body).first().map(String::as_str),
+        Some("dd:next"),
+        "{}",
+        next.body
+    );
+    let next_counter = quoted(&pack, &next.body);
+    assert_ne!(next_counter.id, first_counter.id, "the same counter twice");
+    assert!(
+        pack.opposes(SIDE, &next_counter.side),
+        "{}",
+        next_counter.id
+    );
+
+    let said = student_says(
+        &fake,
+        "Neutrality worked for Finland and Austria for decades; a neutral Ukraine can be secure.",
+    );
+    fake.wait_for("the second turn's counter", counter_in_dm(said))
+        .await;
+
+    let apologies = fake.count(|r| r.body.to_string().contains("Sorry, something went wrong"));
+    assert_eq!(apologies, 0, "internal errors; log:\n{}", bot.log());
+    let (status, _) = bot.terminate(Duration::from_secs(10)).await;
+    assert!(status.success());
+    let store = Store::open_in(&home.database()).await.unwrap();
+    let round = store
+        .rounds_of_user(&format!("discord:user:{STUDENT}"))
+        .await
+        .unwrap()
+        .pop()
+        .expect("the round is stored");
+    assert_eq!(store.turns(round.id).await.unwrap().len(), 2);
+    let clashes = store.clashes(round.id).await.unwrap();
+    let origins: Vec<(&str, ClashOrigin)> = clashes
+        .iter()
+        .map(|c| (c.counter_argument.as_str(), c.origin))
+        .collect();
+    assert_eq!(origins.len(), 3, "{origins:?}");
+    assert_eq!(
+        &origins[..2],
+        [
+            (first_counter.id.as_str(), ClashOrigin::Turn),
+            (next_counter.id.as_str(), ClashOrigin::Next)
+        ]
+    );
 }

@@ -1,5 +1,5 @@
-//! `debate-drill practice` through the real binary, scripted on stdin: a whole round, and a
-//! round that survives SIGKILL.
+//! `debate-drill practice` through the real binary, scripted on stdin: a whole round, another
+//! counter asked for with `/next`, and a round that survives SIGKILL.
 
 mod common;
 
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::{debate_drill, root, run, stdout};
 use debate_drill::pack::load_pack;
-use debate_drill::store::Store;
+use debate_drill::store::{ClashOrigin, Store};
 
 const TURNS: &[&str] = &[
     "ukraine should get a coalition garantee from european countries w/o the us",
@@ -99,20 +99,7 @@ fn a_scripted_round_of_five_turns() {
     assert!(text.contains(&header), "{text}");
 
     // Every turn was stored, with its counter from an opposing side.
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let turns = runtime.block_on(async {
-        let store = Store::open_in(&db).await.unwrap();
-        let round = store
-            .rounds_of_user(&stored_user())
-            .await
-            .unwrap()
-            .pop()
-            .unwrap();
-        store.turns(round.id).await.unwrap()
-    });
+    let turns = latest_round(&db, async |store, round| store.turns(round).await.unwrap());
     assert_eq!(turns.len(), turn_scores.len());
     for turn in &turns {
         let counter = pack
@@ -120,6 +107,82 @@ fn a_scripted_round_of_five_turns() {
             .unwrap();
         assert!(pack.opposes("coalition-guarantee", &counter.side));
     }
+}
+
+#[test]
+fn next_asks_for_another_counter_to_the_latest_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let script = format!("/next\n{}\n/next\n/end\n", TURNS[0]);
+    let args = practice_args(&db);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(&root(), &args, &script);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Make your first point before asking for another counter"),
+        "{text}"
+    );
+    let (turn, next) = text
+        .split_once("Another counter to your point: ")
+        .unwrap_or_else(|| panic!("another counter:\n{text}"));
+    let quote_in = |block: &str| {
+        block
+            .lines()
+            .find_map(|line| line.strip_prefix('“').and_then(|l| l.strip_suffix('”')))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("a quote in:\n{block}"))
+    };
+    let (first, second) = (quote_in(turn), quote_in(next));
+    assert_ne!(first, second, "the same counter twice");
+
+    let pack = load_pack(&root().join("positions/ukraine-nato"))
+        .pack
+        .unwrap();
+    let by_quote = |quote: &str| {
+        pack.arguments
+            .iter()
+            .find(|a| a.quote == quote)
+            .unwrap_or_else(|| panic!("not a verbatim pack quote: {quote}"))
+    };
+    for quote in [&first, &second] {
+        assert!(pack.opposes("coalition-guarantee", &by_quote(quote).side));
+    }
+    assert!(text.contains("1 turns (ended by command)"), "{text}");
+    assert!(text.contains("Counters you dropped (2)"), "{text}");
+
+    let clashes = latest_round(&db, async |store, round| {
+        store.clashes(round).await.unwrap()
+    });
+    let stored: Vec<(&str, ClashOrigin)> = clashes
+        .iter()
+        .map(|c| (c.counter_argument.as_str(), c.origin))
+        .collect();
+    assert_eq!(
+        stored,
+        [
+            (by_quote(&first).id.as_str(), ClashOrigin::Turn),
+            (by_quote(&second).id.as_str(), ClashOrigin::Next)
+        ]
+    );
+}
+
+/// What `read` finds in the store in `db` about the terminal user's latest round (by its id).
+fn latest_round<T>(db: &std::path::Path, read: impl AsyncFnOnce(&Store, i64) -> T) -> T {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let store = Store::open_in(db).await.unwrap();
+        let round = store
+            .rounds_of_user(&stored_user())
+            .await
+            .unwrap()
+            .pop()
+            .expect("a stored round");
+        read(&store, round.id).await
+    })
 }
 
 fn stored_user() -> String {

@@ -1,5 +1,6 @@
-//! The terminal's rendering of a counter, a hint, a brief and a scorecard, pinned by snapshots:
-//! a round on the bundled pack, through the real engine and a real SQLite file.
+//! The terminal's rendering of a counter, a hint, another counter asked for and a scorecard,
+//! pinned by snapshots: a round on the bundled pack, through the real engine and a real SQLite
+//! file.
 
 mod common;
 
@@ -64,5 +65,6 @@ fn a_round_renders_as_the_snapshots_say() {
         )))
     );
     insta::assert_snapshot!("hint", text(say(Command::Hint)));
+    insta::assert_snapshot!("next_counter", text(say(Command::NextCounter)));
     insta::assert_snapshot!("scorecard", text(say(Command::End)));
 }

@@ -1,6 +1,6 @@
 //! The buttons under the bot's posts. Each `custom_id` carries all it needs, so a click works
-//! after a restart: the round is found from the clicker and the channel, the source from the
-//! argument id.
+//! after a restart: the round is found from the clicker and the channel (Next counter, Hint,
+//! End round), the source from the argument id.
 
 use poise::serenity_prelude as serenity;
 
@@ -8,6 +8,8 @@ const PREFIX: &str = "dd";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Button {
+    /// Another counter to the student's latest point.
+    NextCounter,
     /// The quote and source of an argument, privately.
     ShowSource(String),
     Hint,
@@ -21,6 +23,7 @@ pub enum Button {
 impl Button {
     pub fn custom_id(&self) -> String {
         match self {
+            Button::NextCounter => format!("{PREFIX}:next"),
             Button::ShowSource(argument) => format!("{PREFIX}:source:{argument}"),
             Button::Hint => format!("{PREFIX}:hint"),
             Button::End => format!("{PREFIX}:end"),
@@ -36,6 +39,7 @@ impl Button {
             ("source", argument) if !argument.is_empty() => {
                 Some(Button::ShowSource(argument.to_string()))
             }
+            ("next", "") => Some(Button::NextCounter),
             ("hint", "") => Some(Button::Hint),
             ("end", "") => Some(Button::End),
             ("forget", user) => user.parse().ok().map(Button::ForgetMe),
@@ -46,6 +50,7 @@ impl Button {
 
     pub fn create(&self) -> serenity::CreateButton {
         let (label, style) = match self {
+            Button::NextCounter => ("Next counter", serenity::ButtonStyle::Primary),
             Button::ShowSource(_) => ("Show source", serenity::ButtonStyle::Secondary),
             Button::Hint => ("Hint", serenity::ButtonStyle::Primary),
             Button::End => ("End round", serenity::ButtonStyle::Danger),
@@ -65,6 +70,7 @@ mod tests {
     #[test]
     fn custom_ids_round_trip_within_discords_limit() {
         let buttons = [
+            Button::NextCounter,
             Button::ShowSource("menon.guarantee-outside-nato".into()),
             Button::Hint,
             Button::End,

@@ -249,8 +249,9 @@ impl Classroom {
             .assign_drill_member(drill.id, &user_key(user), side, &place_key(thread.id))
             .await?;
         for output in &outputs {
-            let post = render::output(output, &self.catalogue);
-            thread.id.send_message(http, post.to_message()).await?;
+            for post in render::posts(output, &self.catalogue) {
+                thread.id.send_message(http, post.to_message()).await?;
+            }
         }
         Ok(thread.id)
     }
@@ -298,8 +299,9 @@ impl Classroom {
             };
             if let Some(thread) = channel_of_key(place) {
                 for output in &outputs {
-                    let post = render::output(output, &self.catalogue);
-                    thread.send_message(http, post.to_message()).await?;
+                    for post in render::posts(output, &self.catalogue) {
+                        thread.send_message(http, post.to_message()).await?;
+                    }
                 }
             }
         }

@@ -61,8 +61,10 @@ async fn message(
         }
     };
     drop(typing);
-    for output in &outputs {
-        let post = render::output(output, &data.catalogue);
+    for post in outputs
+        .iter()
+        .flat_map(|output| render::posts(output, &data.catalogue))
+    {
         message
             .channel_id
             .send_message(&ctx.http, post.to_message())
@@ -79,9 +81,16 @@ async fn clicked(
     let Some(button) = Button::parse(&click.data.custom_id) else {
         return Ok(());
     };
-    click.defer_ephemeral(&ctx.http).await?;
+    if button == Button::NextCounter {
+        // A counter belongs to the round's conversation, like a turn's: posted for good, not
+        // only for the clicker's eyes. Refusals still go to the clicker alone.
+        click.defer(&ctx.http).await?;
+    } else {
+        click.defer_ephemeral(&ctx.http).await?;
+    }
     let posts = match button {
-        Button::ShowSource(argument) => vec![source(data, click.guild_id, &argument)],
+        Button::ShowSource(argument) => source(data, click.guild_id, &argument),
+        Button::NextCounter => run(data, click, Command::NextCounter).await?,
         Button::Hint => run(data, click, Command::Hint).await?,
         Button::End => run(data, click, Command::End).await?,
         Button::ForgetMe(user) if user == click.user.id => {
@@ -108,7 +117,7 @@ async fn run(
     match rounds::run(data, click.user.id, click.channel_id, command).await {
         Ok(outputs) => Ok(outputs
             .iter()
-            .map(|o| render::output(o, &data.catalogue))
+            .flat_map(|o| render::posts(o, &data.catalogue))
             .collect()),
         Err(error) => match error.downcast_ref::<Notice>() {
             Some(notice) => Ok(vec![Post::text(notice.0.clone()).private()]),
@@ -118,7 +127,7 @@ async fn run(
 }
 
 /// An argument's quote and source, looked up by id in the served packs.
-fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> Post {
+fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> Vec<Post> {
     let scope = guild.map(guild_scope);
     let packs = data.engine.packs_in(scope.as_deref());
     let found = packs.iter().find_map(|pack| {
@@ -133,9 +142,8 @@ fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> P
             )
             .field("Source".into(), escape(&position.source))
             .field("Claim".into(), escape(&argument.claim));
-            let (embed, size) = card.build();
-            Post::embed(embed, size).private()
+            card.posts().into_iter().map(Post::private).collect()
         }
-        None => Post::text("That argument is no longer in any loaded pack.".into()).private(),
+        None => vec![Post::text("That argument is no longer in any loaded pack.".into()).private()],
     }
 }

@@ -16,6 +16,7 @@ mod events;
 mod framework;
 mod inflight;
 mod instructors;
+mod layout;
 mod mentions;
 mod post;
 mod reload;

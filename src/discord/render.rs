@@ -7,40 +7,52 @@ use super::buttons::Button;
 use super::card::Card;
 use super::post::Post;
 use super::text::escape;
-use crate::drill::{ArgumentRef, Brief, Countered, Output, Scorecard, Started};
+use crate::drill::{ArgumentRef, Brief, Countered, NextCounter, Output, Scorecard, Started};
 use crate::prompts::Catalogue;
 
-pub fn output(output: &Output, catalogue: &Catalogue) -> Post {
+/// The messages that show `output` whole, in order; buttons go under the last one.
+pub fn posts(output: &Output, catalogue: &Catalogue) -> Vec<Post> {
     match output {
-        Output::Started(started) => started_card(started),
-        Output::Countered(countered) => countered_card(countered, catalogue),
-        Output::Unsure => Post::text(catalogue.render("notice.unsure", &[])),
+        Output::Started(started) => with_buttons(started_card(started), None),
+        Output::Countered(countered) => with_buttons(
+            countered_card(countered, catalogue),
+            countered.counter.as_ref(),
+        ),
+        Output::Unsure => vec![Post::text(catalogue.render("notice.unsure", &[]))],
         Output::Hint {
             argument: Some(argument),
-        } => {
-            let card = Card::new(
-                format!("Hint: {}", escape(&argument.claim)),
-                quote(argument),
-            );
-            with_card(card).private()
-        }
+        } => private(Card::new(
+            format!("Hint: {}", escape(&argument.claim)),
+            quote(argument),
+        )),
         Output::Hint { argument: None } => {
-            Post::text(catalogue.render("notice.no_hint", &[])).private()
+            vec![Post::text(catalogue.render("notice.no_hint", &[])).private()]
         }
-        Output::Brief(brief) => brief_card(brief).private(),
-        Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue),
+        Output::Brief(brief) => private(brief_card(brief)),
+        Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue).posts(),
+        Output::NextCounter(next) => with_buttons(next_counter_card(next), Some(&next.counter)),
     }
 }
 
-fn with_card(card: Card) -> Post {
-    let (embed, size) = card.build();
-    Post::embed(embed, size)
+fn private(card: Card) -> Vec<Post> {
+    card.posts().into_iter().map(Post::private).collect()
 }
 
+/// The card's messages with the round's buttons under the last one.
+fn with_buttons(card: Card, counter: Option<&ArgumentRef>) -> Vec<Post> {
+    let mut posts = card.posts();
+    if let Some(last) = posts.pop() {
+        posts.push(last.with_buttons(round_buttons(counter)));
+    }
+    posts
+}
+
+/// Under a counter: another counter, its source, a hint, the end; else a hint and the end.
 fn round_buttons(counter: Option<&ArgumentRef>) -> Vec<serenity::CreateButton> {
     counter
-        .map(|c| Button::ShowSource(c.id.clone()))
+        .map(|c| [Button::NextCounter, Button::ShowSource(c.id.clone())])
         .into_iter()
+        .flatten()
         .chain([Button::Hint, Button::End])
         .map(|button| button.create())
         .collect()
@@ -56,8 +68,8 @@ fn quote(argument: &ArgumentRef) -> String {
     )
 }
 
-fn started_card(started: &Started) -> Post {
-    let card = Card::new(
+fn started_card(started: &Started) -> Card {
+    Card::new(
         format!("Your round: {}", escape(&started.side.name)),
         format!(
             "**Motion:** {}\n\n{}\n\nMake your first argument: just write it here.",
@@ -69,11 +81,10 @@ fn started_card(started: &Started) -> Post {
     .footer(format!(
         "round {} · side {}",
         started.round_id, started.side.id
-    ));
-    with_card(card).with_buttons(round_buttons(None))
+    ))
 }
 
-fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
+fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
     let feedback: Vec<String> = countered
         .score
         .feedback
@@ -86,12 +97,8 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
         .iter()
         .map(|(name, points)| format!("{name} {points:.1}"))
         .collect();
-    let card = match &countered.counter {
-        Some(counter) => Card::new(
-            format!("Counter from {}", escape(&counter.author)),
-            format!("**{}**", escape(&counter.claim)),
-        )
-        .field("Quote".into(), quote(counter)),
+    match &countered.counter {
+        Some(counter) => counter_card(counter),
         None => Card::new(
             "No counter".into(),
             "The pack has no argument against this.".into(),
@@ -104,11 +111,25 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
         ),
         breakdown.join(" · "),
     )
-    .field("Feedback".into(), feedback.join("\n"));
-    with_card(card).with_buttons(round_buttons(countered.counter.as_ref()))
+    .field("Feedback".into(), feedback.join("\n"))
 }
 
-fn brief_card(brief: &Brief) -> Post {
+/// A counter served on request: the same card as a turn's counter, with the point it answers
+/// instead of a score.
+fn next_counter_card(next: &NextCounter) -> Card {
+    counter_card(&next.counter).field("Your point".into(), escape(&next.to.claim))
+}
+
+/// The counter's claim, and its quote attributed.
+fn counter_card(counter: &ArgumentRef) -> Card {
+    Card::new(
+        format!("Counter from {}", escape(&counter.author)),
+        format!("**{}**", escape(&counter.claim)),
+    )
+    .field("Quote".into(), quote(counter))
+}
+
+fn brief_card(brief: &Brief) -> Card {
     let mut card = Card::new(
         format!("Brief: {}", escape(&brief.side.name)),
         escape(&brief.side.summary),
@@ -116,10 +137,10 @@ fn brief_card(brief: &Brief) -> Post {
     for argument in &brief.arguments {
         card = card.field(escape(&argument.claim), quote(argument));
     }
-    with_card(card)
+    card
 }
 
-fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Post {
+fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Card {
     let categories: Vec<String> = scorecard
         .categories
         .iter()
@@ -146,7 +167,7 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Post {
         .iter()
         .map(|f| format!("• {}", escape(&f.render(catalogue))))
         .collect();
-    let card = Card::new(
+    Card::new(
         format!("Scorecard: {}", escape(&scorecard.side.name)),
         format!(
             "{} turns · **{:.0}/100** · {} {:.1}",
@@ -160,6 +181,55 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Post {
     .field("Penalties".into(), format!("{:.1}", scorecard.penalties))
     .field("Counters answered".into(), answered.join("\n"))
     .field("Counters left standing".into(), dropped.join("\n"))
-    .field("To take away".into(), feedback.join("\n"));
-    with_card(card)
+    .field("To take away".into(), feedback.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::drill::Via;
+
+    fn argument(id: &str, side: &str, author: &str, claim: &str, quote: &str) -> ArgumentRef {
+        ArgumentRef {
+            index: 0,
+            id: id.into(),
+            position: author.to_lowercase(),
+            side: side.into(),
+            author: author.into(),
+            source: "Example Review, 2021".into(),
+            speaker: author.into(),
+            citation: format!("{author}, Example Review, 2021"),
+            claim: claim.into(),
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn another_counter_is_a_counter_card_with_the_point_it_answers_and_the_round_buttons() {
+        let next = NextCounter {
+            round_id: 7,
+            to: argument(
+                "smith.cost",
+                "for-uniforms",
+                "A. Smith",
+                "Uniforms are cheaper for families than keeping up with fashion brands.",
+                "A uniform costs less than a wardrobe of brands.",
+            ),
+            counter: argument(
+                "jones.comfort",
+                "against-uniforms",
+                "B. Jones",
+                "Stiff uniforms are *uncomfortable* in hot weather.",
+                "Nobody learns algebra in a wool blazer in June.",
+            ),
+            via: Via::Closest,
+        };
+        let shown: Vec<Value> = posts(&Output::NextCounter(Box::new(next)), &Catalogue::builtin())
+            .iter()
+            .map(|post| json!({ "embeds": post.embeds, "buttons": post.buttons, "private": post.private }))
+            .collect();
+        insta::assert_json_snapshot!("next_counter", shown);
+    }
 }

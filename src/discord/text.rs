@@ -53,6 +53,46 @@ pub fn trim(text: &str, max: usize) -> String {
     kept
 }
 
+/// `text` in pieces of at most `max` characters (`max` at least 2), in order, with nothing left
+/// out but the line break or space each piece was broken at: a break falls at the last line end
+/// that fits, else at the last space, else anywhere but between an escaping backslash and the
+/// character it escapes. Pieces that would hold only whitespace are left out.
+pub fn split(text: &str, max: usize) -> Vec<String> {
+    debug_assert!(max >= 2, "a piece holds at least an escape");
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    loop {
+        let mut ends = rest.char_indices().map(|(at, _)| at).skip(max);
+        let Some(fits) = ends.next() else {
+            pieces.push(rest);
+            break;
+        };
+        // A line end or space right after the last character that fits is a break too.
+        let window = &rest[..ends.next().unwrap_or(rest.len())];
+        let (piece, next) = match window.rfind('\n').or_else(|| window.rfind(' ')) {
+            Some(at) => (&rest[..at], &rest[at + 1..]),
+            None => {
+                let mut cut = fits;
+                if trailing_backslashes(&rest[..cut]) % 2 == 1 {
+                    cut -= 1;
+                }
+                (&rest[..cut], &rest[cut..])
+            }
+        };
+        pieces.push(piece);
+        rest = next;
+    }
+    pieces
+        .into_iter()
+        .filter(|piece| !piece.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn trailing_backslashes(text: &str) -> usize {
+    text.chars().rev().take_while(|&c| c == '\\').count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +104,33 @@ mod tests {
             escaped,
             "\\*\\*bold\\*\\* @\u{200B}everyone <\u{200B}@\u{200B}123\\> \\`code\\`"
         );
+    }
+
+    #[test]
+    fn splitting_breaks_at_line_ends_then_spaces_and_never_inside_an_escape() {
+        assert_eq!(split("one\ntwo three", 9), ["one", "two three"]);
+        assert_eq!(split("one two three", 9), ["one two", "three"]);
+        assert_eq!(split("abc\\*def", 4), ["abc", "\\*de", "f"]);
+        assert_eq!(split("\n\n  \nword", 3), ["wor", "d"]);
+        assert!(split("", 10).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Every piece fits, none ends in a lone escape, and only break characters go missing.
+        #[test]
+        fn splitting_loses_nothing(
+            text in "[a-c\\\\*é \n]{0,300}",
+            max in 2usize..40,
+        ) {
+            let escaped = escape(&text);
+            let pieces = split(&escaped, max);
+            let kept = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            proptest::prop_assert_eq!(kept(&pieces.concat()), kept(&escaped));
+            for piece in &pieces {
+                proptest::prop_assert!(piece.chars().count() <= max, "{:?}", piece);
+                proptest::prop_assert!(trailing_backslashes(piece).is_multiple_of(2), "{:?}", piece);
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock};
 use super::error::DrillError;
 use super::io::{Brief, Command, Countered, Output, Started, Via};
 use super::ledger::answered_counter;
+use super::next::serve_next_counter;
 use super::refs::{ArgumentRef, SideRef};
 use super::registry::{Registry, pack_key};
 use super::round::RoundState;
@@ -14,7 +15,7 @@ use super::scorecard::{EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::sides::{random_side, rng_from};
 use crate::config::{Config, ScoringConfig};
-use crate::matcher::{Matcher, choose_counter};
+use crate::matcher::{Matcher, choose_counter, counter_via};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
 
@@ -194,6 +195,11 @@ impl Engine {
                 outputs.extend(self.say(round, text, source_id).await?);
             }
             (Command::Hint, Some(round)) => outputs.push(self.hint(round).await?),
+            (Command::NextCounter, Some(round)) => {
+                let (rubric, state) = self.state(round).await?;
+                let next = serve_next_counter(&self.store, &rubric, &state).await?;
+                outputs.push(Output::NextCounter(Box::new(next)));
+            }
             (Command::Brief, Some(round)) => {
                 let (rubric, state) = self.state(round).await?;
                 outputs.push(Output::Brief(brief(&rubric, &state)));
@@ -498,13 +504,9 @@ fn replayed(rubric: &Rubric, turn: &TurnRecord) -> Countered {
     let find = |id: &Option<String>| id.as_deref().and_then(|id| pack.argument_index(id));
     let matched = find(&turn.matched_argument);
     let counter = find(&turn.counter_argument);
-    let via = matched.zip(counter).map(|(matched, counter)| {
-        if pack.rebutted_by(matched).contains(&counter) {
-            Via::Rebuttal
-        } else {
-            Via::Closest
-        }
-    });
+    let via = matched
+        .zip(counter)
+        .map(|(matched, counter)| Via::from(counter_via(pack, matched, counter)));
     Countered {
         round_id: turn.round_id,
         turn: turn.number,

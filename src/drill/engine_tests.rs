@@ -10,17 +10,24 @@ use super::{Command, Countered, DrillError, EndReason, Engine, Output, Scorecard
 use crate::config::Config;
 use crate::store::Store;
 
-const USER: &str = "terminal:test";
-const PLACE: &str = "terminal";
+pub(super) const USER: &str = "terminal:test";
+pub(super) const PLACE: &str = "terminal";
 
-async fn engine_in(dir: &TempDir, config: &Config) -> Engine {
+pub(super) async fn engine_in(dir: &TempDir, config: &Config) -> Engine {
     let store = Store::open_in(&dir.path().join("drill.db"))
         .await
         .expect("the store opens");
     Engine::new(&[fixture::pack()], store, config)
 }
 
-fn start(side: &str) -> Command {
+/// An engine on a store in `dir`, with the default config and a round started on `side`.
+pub(super) async fn started(dir: &TempDir, side: &str) -> Engine {
+    let engine = engine_in(dir, &Config::default()).await;
+    engine.handle(USER, PLACE, start(side)).await.unwrap();
+    engine
+}
+
+pub(super) fn start(side: &str) -> Command {
     Command::Start {
         pack: None,
         side: Some(side.into()),
@@ -28,14 +35,14 @@ fn start(side: &str) -> Command {
     }
 }
 
-fn say(text: &str) -> Command {
+pub(super) fn say(text: &str) -> Command {
     Command::Say {
         text: text.into(),
         source_id: None,
     }
 }
 
-async fn turn(engine: &Engine, text: &str) -> Countered {
+pub(super) async fn turn(engine: &Engine, text: &str) -> Countered {
     match engine
         .handle(USER, PLACE, say(text))
         .await
@@ -47,7 +54,7 @@ async fn turn(engine: &Engine, text: &str) -> Countered {
     }
 }
 
-async fn end(engine: &Engine) -> Scorecard {
+pub(super) async fn end(engine: &Engine) -> Scorecard {
     match engine
         .handle(USER, PLACE, Command::End)
         .await

@@ -20,6 +20,10 @@ pub enum DrillError {
     UnknownSide { side: String, sides: Vec<String> },
     #[error("the message is empty")]
     EmptyMessage,
+    #[error("another counter was asked for before the round's first turn")]
+    NoTurnYet,
+    #[error("every opposing argument has been served in this round")]
+    NoCounterLeft,
     #[error("the round's pack `{0}` is no longer loaded")]
     PackGone(String),
     #[error(transparent)]
@@ -46,6 +50,8 @@ impl DrillError {
                 &[("side", side), ("sides", &sides.join(", "))],
             ),
             DrillError::EmptyMessage => catalogue.render("notice.empty_message", &[]),
+            DrillError::NoTurnYet => catalogue.render("notice.no_turn_yet", &[]),
+            DrillError::NoCounterLeft => catalogue.render("notice.no_counter_left", &[]),
             DrillError::PackGone(_) | DrillError::Store(_) => catalogue.render("notice.store", &[]),
         }
     }

@@ -24,6 +24,9 @@ pub enum Command {
     Hint,
     Brief,
     End,
+    /// Another counter to the point of the student's latest turn, one not served yet in the
+    /// round. Not a turn, and not scored: the next turn answers it.
+    NextCounter,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +43,7 @@ pub enum Output {
     },
     Brief(Brief),
     Scorecard(Box<Scorecard>),
+    NextCounter(Box<NextCounter>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,6 +77,17 @@ pub struct Countered {
     /// The earlier counter this turn answered, if any (it leaves the open ledger).
     pub answered: Option<ArgumentRef>,
     pub score: TurnScore,
+}
+
+/// A counter served because the student asked for another one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextCounter {
+    pub round_id: i64,
+    /// The point of the student's latest turn that the counter answers.
+    pub to: ArgumentRef,
+    /// From a side opposing the student's; not served before in the round.
+    pub counter: ArgumentRef,
+    pub via: Via,
 }
 
 /// Why the counter was chosen.

@@ -19,6 +19,9 @@ mod feedback;
 mod fixture;
 mod io;
 mod ledger;
+mod next;
+#[cfg(test)]
+mod next_tests;
 mod novelty;
 mod refs;
 mod registry;
@@ -32,7 +35,7 @@ pub use clash::{Clash, best_answer};
 pub use engine::{Clock, DrillRound, Engine};
 pub use error::DrillError;
 pub use feedback::{Feedback, Named};
-pub use io::{Brief, Command, Countered, Output, Started, Via};
+pub use io::{Brief, Command, Countered, NextCounter, Output, Started, Via};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use scale::Scale;

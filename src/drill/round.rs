@@ -23,6 +23,14 @@ pub struct RoundState {
     pub used: HashSet<ArgumentIndex>,
     /// Each turn's score, in order.
     pub scores: Vec<TurnScore>,
+    /// The point the student's latest turn made; `None` before the first turn.
+    pub latest_point: Option<LatestPoint>,
+}
+
+/// What the student's latest turn was recognised as, with their words.
+pub struct LatestPoint {
+    pub argument: ArgumentIndex,
+    pub message: String,
 }
 
 impl RoundState {
@@ -44,7 +52,14 @@ impl RoundState {
             .filter(|&argument| pack.arguments[argument].side == record.side)
             .collect();
         let (answered, open) = ledger::split(pack, clashes);
+        let latest_point = turns.iter().rev().find_map(|turn| {
+            Some(LatestPoint {
+                argument: index_of(&turn.matched_argument)?,
+                message: turn.message.clone(),
+            })
+        });
         RoundState {
+            latest_point,
             served,
             answered,
             open,

@@ -3,7 +3,7 @@
 //! come only from sides that oppose the student's side.
 
 use super::search::{Hit, Matcher};
-use crate::pack::ArgumentIndex;
+use crate::pack::{ArgumentIndex, Pack};
 
 /// Why a counter was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,28 +39,55 @@ pub fn choose_counter(
             via: None,
         };
     };
-    let pack = m.pack();
-    let rebuts_match =
-        |candidate: ArgumentIndex| pack.rebutted_by(matched.argument).contains(&candidate);
-    let candidates = opposing_by_closeness(m, student_side, text, matched.argument);
-    let unserved = |&&candidate: &&ArgumentIndex| !served.contains(&candidate);
-    let chosen = candidates
-        .iter()
-        .filter(unserved)
-        .find(|&&candidate| rebuts_match(candidate))
-        .or_else(|| candidates.iter().find(unserved))
-        .or_else(|| served.iter().find(|served| candidates.contains(served)))
-        .copied();
+    let chosen = unserved_counter(m, student_side, text, matched.argument, served)
+        .map(|(counter, _)| counter)
+        .or_else(|| {
+            let pack = m.pack();
+            served.iter().copied().find(|&counter| {
+                counter != matched.argument
+                    && pack
+                        .arguments
+                        .get(counter)
+                        .is_some_and(|argument| pack.opposes(student_side, &argument.side))
+            })
+        });
     CounterChoice {
+        via: chosen.map(|counter| counter_via(m.pack(), matched.argument, counter)),
         matched: Some(matched),
         counter: chosen,
-        via: chosen.map(|c| {
-            if rebuts_match(c) {
-                CounterVia::Rebuttal
-            } else {
-                CounterVia::Closest
-            }
-        }),
+    }
+}
+
+/// A counter to `matched` (the argument `text` was recognised as) not yet in `served`: a curated
+/// rebuttal of it (closest to the message first), else the opposing argument closest to the
+/// message. `None` when every argument of a side opposing `student_side` has been served.
+pub fn unserved_counter(
+    m: &Matcher,
+    student_side: &str,
+    text: &str,
+    matched: ArgumentIndex,
+    served: &[ArgumentIndex],
+) -> Option<(ArgumentIndex, CounterVia)> {
+    let pack = m.pack();
+    let candidates = opposing_by_closeness(m, student_side, text, matched);
+    let unserved: Vec<ArgumentIndex> = candidates
+        .into_iter()
+        .filter(|candidate| !served.contains(candidate))
+        .collect();
+    let chosen = unserved
+        .iter()
+        .copied()
+        .find(|candidate| pack.rebutted_by(matched).contains(candidate))
+        .or(unserved.first().copied())?;
+    Some((chosen, counter_via(pack, matched, chosen)))
+}
+
+/// Why `counter` answers `matched`: a curated rebuttal of it, or only the closest opposing point.
+pub fn counter_via(pack: &Pack, matched: ArgumentIndex, counter: ArgumentIndex) -> CounterVia {
+    if pack.rebutted_by(matched).contains(&counter) {
+        CounterVia::Rebuttal
+    } else {
+        CounterVia::Closest
     }
 }
 
@@ -165,6 +192,30 @@ mod tests {
         assert_eq!(id(&m, Some(matched)), Some("jones.hidden-costs"));
         assert_ne!(choice.counter, Some(matched));
         assert!(choice.counter.is_some());
+    }
+
+    #[test]
+    fn another_counter_is_a_fresh_rebuttal_first_then_the_closest_then_none() {
+        let m = Matcher::new(fixture::pack());
+        let pack = m.pack();
+        let matched = index(&m, "smith.cost");
+        let mut served = Vec::new();
+        let first = unserved_counter(&m, "for-uniforms", COST, matched, &served);
+        assert_eq!(
+            first.map(|(counter, via)| (id(&m, Some(counter)), via)),
+            Some((Some("jones.hidden-costs"), CounterVia::Rebuttal))
+        );
+        served.push(first.unwrap().0);
+        while let Some((counter, via)) =
+            unserved_counter(&m, "for-uniforms", COST, matched, &served)
+        {
+            assert_eq!(via, CounterVia::Closest);
+            assert_eq!(pack.arguments[counter].side, "against-uniforms");
+            assert!(!served.contains(&counter), "{counter} twice");
+            served.push(counter);
+        }
+        let opposing: Vec<ArgumentIndex> = pack.arguments_of_side("against-uniforms").collect();
+        assert_eq!(served.len(), opposing.len());
     }
 
     #[test]

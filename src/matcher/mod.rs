@@ -29,6 +29,6 @@ mod typo;
 type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
-pub use counter::{CounterChoice, CounterVia, choose_counter};
+pub use counter::{CounterChoice, CounterVia, choose_counter, counter_via, unserved_counter};
 pub use search::{DEFAULT_MIN_CONFIDENCE, Hit, Matcher};
 pub use tuning::{Field, Tuning};

@@ -1,7 +1,9 @@
 //! The engine's outputs as plain text, through the message catalogue. The same text is printed
 //! on a pipe and, coloured and wrapped, on a terminal; snapshot tests pin it down.
 
-use crate::drill::{ArgumentRef, Brief, Countered, DrillError, Output, Scorecard, Started};
+use crate::drill::{
+    ArgumentRef, Brief, Countered, DrillError, NextCounter, Output, Scorecard, Started,
+};
 use crate::prompts::Catalogue;
 
 /// The text of one output: a block of lines.
@@ -23,6 +25,7 @@ pub fn output(catalogue: &Catalogue, output: &Output) -> String {
         Output::Hint { argument: None } => catalogue.render("notice.no_hint", &[]),
         Output::Brief(brief) => self::brief(catalogue, brief),
         Output::Scorecard(scorecard) => self::scorecard(catalogue, scorecard),
+        Output::NextCounter(next) => self::next_counter(catalogue, next),
     }
 }
 
@@ -75,6 +78,17 @@ pub fn countered(catalogue: &Catalogue, turn: &Countered) -> String {
     lines.push(catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]));
     lines.extend(turn.score.feedback.iter().map(|f| f.render(catalogue)));
     lines.join("\n")
+}
+
+pub fn next_counter(catalogue: &Catalogue, next: &NextCounter) -> String {
+    [
+        catalogue.render(
+            "next.header",
+            &[("author", &next.to.speaker), ("claim", &next.to.claim)],
+        ),
+        counter_text(catalogue, &next.counter),
+    ]
+    .join("\n\n")
 }
 
 pub fn counter_text(catalogue: &Catalogue, counter: &ArgumentRef) -> String {

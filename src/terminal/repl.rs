@@ -45,6 +45,7 @@ pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
         }
         let command = match text {
             "/end" | "/quit" | "/exit" => break,
+            "/next" => Command::NextCounter,
             "/hint" => Command::Hint,
             "/brief" => Command::Brief,
             unknown if unknown.starts_with('/') && !unknown.contains(' ') => {

@@ -59,6 +59,11 @@ impl Home {
         self.dir.path().join("config.toml")
     }
 
+    /// The bot's SQLite file, to check what it stored.
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("bot.db")
+    }
+
     fn log(&self) -> PathBuf {
         self.dir.path().join("bot.log")
     }

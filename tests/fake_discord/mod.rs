@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::{any, get};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 pub use bot::{Bot, Home};
 pub use gateway::Sessions;
@@ -102,6 +102,32 @@ impl FakeDiscord {
     /// Sends a dispatch event (`INTERACTION_CREATE`, `MESSAGE_CREATE`, ...) to the bot.
     pub fn dispatch(&self, event: &str, data: Value) {
         self.shared.gateway.dispatch(event, data);
+    }
+
+    /// Starts a practice round on `side` for the user in `place`; the round's first post.
+    pub async fn practise(&self, place: Place, side: &str) -> Request {
+        let practice = slash_command(place, "practice", json!([string_option("side", side)]));
+        let token = token_of(&practice);
+        self.dispatch("INTERACTION_CREATE", practice);
+        self.wait_for("the round started", |r| {
+            r.path.starts_with("/webhooks/") && r.path.contains(&token)
+        })
+        .await
+    }
+
+    /// Clicks `custom_id` under the bot's message with `body` (as the bot sent it) in `place`;
+    /// the click's interaction token.
+    pub fn click(&self, place: Place, custom_id: &str, body: &Value) -> String {
+        let shown = match place {
+            Place::Dm { channel_id, .. } => message(channel_id, bot_user(), None, body),
+            Place::Guild { channel_id, .. } => {
+                message(channel_id, bot_user(), Some(GUILD_ID), body)
+            }
+        };
+        let click = button_click(place, custom_id, shown);
+        let token = token_of(&click);
+        self.dispatch("INTERACTION_CREATE", click);
+        token
     }
 
     /// Waits until the sessions opened and resumed reach at least `at_least`.

@@ -4,6 +4,7 @@
 mod drill;
 mod end;
 mod forget;
+mod next;
 mod pack;
 mod practice;
 mod settings;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         turn::argue(),
         study::hint(),
         study::brief(),
+        next::next(),
         end::end(),
         forget::forget_me(),
         pack::pack(),
@@ -43,9 +45,11 @@ async fn answer(ctx: Context<'_>, command: Command, private: bool) -> Result<(),
         ctx.defer().await?;
     }
     let outputs = rounds::run(ctx.data(), ctx.author().id, ctx.channel_id(), command).await?;
-    for output in &outputs {
-        ctx.send(render::output(output, &ctx.data().catalogue).to_reply())
-            .await?;
+    for post in outputs
+        .iter()
+        .flat_map(|output| render::posts(output, &ctx.data().catalogue))
+    {
+        ctx.send(post.to_reply()).await?;
     }
     Ok(())
 }

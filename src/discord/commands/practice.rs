@@ -38,8 +38,10 @@ pub async fn practice(
     let thread = open_thread(ctx).await?;
     let outputs =
         rounds::run_in(ctx.data(), ctx.guild_id(), ctx.author().id, thread, command).await?;
-    for output in &outputs {
-        let post = render::output(output, &ctx.data().catalogue);
+    for post in outputs
+        .iter()
+        .flat_map(|output| render::posts(output, &ctx.data().catalogue))
+    {
         thread.send_message(ctx, post.to_message()).await?;
     }
     let pointer = Post::text(format!("Your round is in <#{thread}>.")).private();
