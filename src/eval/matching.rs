@@ -11,31 +11,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::bm25_baseline::Bm25Baseline;
+use super::labelled::LabelledSetError;
 use super::metrics::{MAX_RANK, RankStats, first_rank};
 use super::queries::read_queries;
 use crate::matcher::Matcher;
 use crate::pack::Pack;
-
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    #[error("{path}: cannot read: {source}", path = path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}: not a labelled query: {source}", path = path.display())]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        source: serde_json::Error,
-    },
-    #[error("{path}:{line}: no argument `{id}` in the pack", path = path.display())]
-    UnknownArgument {
-        path: PathBuf,
-        line: usize,
-        id: String,
-    },
-}
 
 /// The matcher's and the baseline's figures for one group of queries.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -62,7 +42,7 @@ pub struct MatchingReport {
 
 /// Runs every query of `queries` through the matcher (with its default threshold) and the BM25
 /// baseline.
-pub fn evaluate(pack: Arc<Pack>, queries: &Path) -> Result<MatchingReport, EvalError> {
+pub fn evaluate(pack: Arc<Pack>, queries: &Path) -> Result<MatchingReport, LabelledSetError> {
     let labelled = read_queries(&pack, queries)?;
     let baseline = Bm25Baseline::new(&pack);
     let matcher = Matcher::new(pack);
@@ -214,7 +194,14 @@ mod tests {
         .unwrap();
         let error = evaluate(bundled_pack(), &path).unwrap_err();
         assert!(
-            matches!(error, EvalError::UnknownArgument { line: 2, .. }),
+            matches!(
+                error,
+                LabelledSetError::NotInPack {
+                    line: 2,
+                    what: "argument",
+                    ..
+                }
+            ),
             "{error}"
         );
     }

@@ -6,6 +6,7 @@
 //! orders replies by grade, beside reply length and word overlap.
 
 mod bm25_baseline;
+mod labelled;
 pub mod matching;
 mod metrics;
 mod queries;
@@ -13,8 +14,9 @@ mod replies;
 pub mod scoring;
 
 pub use bm25_baseline::Bm25Baseline;
-pub use matching::{EvalError, MatchingReport, evaluate};
+pub use labelled::LabelledSetError;
+pub use matching::{MatchingReport, evaluate};
 pub use metrics::RankStats;
 pub use queries::{LabelledQuery, read_queries};
-pub use replies::{Grade, LabelledReply, ReplySetError, read_replies};
+pub use replies::{Grade, LabelledReply, read_replies};
 pub use scoring::{ScoringReport, evaluate_scoring};

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::matching::EvalError;
+use super::labelled::{LabelledSetError, not_in_pack, read_records};
 use crate::pack::{ArgumentIndex, Pack};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -32,38 +32,23 @@ impl LabelledQuery {
 
 /// Reads a query file; an unreadable file, a malformed line or an id the pack lacks is an error
 /// naming the line.
-pub fn read_queries(pack: &Pack, path: &Path) -> Result<Vec<LabelledQuery>, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut queries = Vec::new();
-    for (number, line) in text.lines().enumerate().map(|(i, line)| (i + 1, line)) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let raw: RawQuery = serde_json::from_str(line).map_err(|source| EvalError::Parse {
-            path: path.to_path_buf(),
-            line: number,
-            source,
-        })?;
-        let expect = raw
-            .expect
-            .iter()
-            .map(|id| {
-                pack.argument_index(id)
-                    .ok_or_else(|| EvalError::UnknownArgument {
-                        path: path.to_path_buf(),
-                        line: number,
-                        id: id.clone(),
-                    })
+pub fn read_queries(pack: &Pack, path: &Path) -> Result<Vec<LabelledQuery>, LabelledSetError> {
+    read_records::<RawQuery>(path, "query")?
+        .into_iter()
+        .map(|(line, raw)| {
+            let expect = raw
+                .expect
+                .iter()
+                .map(|id| {
+                    pack.argument_index(id)
+                        .ok_or_else(|| not_in_pack(path, line, "argument", id))
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(LabelledQuery {
+                text: raw.q,
+                expect,
+                style: raw.style,
             })
-            .collect::<Result<_, _>>()?;
-        queries.push(LabelledQuery {
-            text: raw.q,
-            expect,
-            style: raw.style,
-        });
-    }
-    Ok(queries)
+        })
+        .collect()
 }

@@ -3,39 +3,12 @@
 //! where the replies of a group answer the same counter and are graded
 //! strong > generic > vague > offtopic. Blank lines are skipped.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
-use thiserror::Error;
 
+use super::labelled::{LabelledSetError, not_in_pack, read_records};
 use crate::pack::{ArgumentIndex, Pack};
-
-#[derive(Debug, Error)]
-pub enum ReplySetError {
-    #[error("{path}: cannot read: {source}", path = path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}: not a labelled reply: {source}", path = path.display())]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        source: serde_json::Error,
-    },
-    #[error("{path}:{line}: no argument `{id}` in the pack", path = path.display())]
-    UnknownCounter {
-        path: PathBuf,
-        line: usize,
-        id: String,
-    },
-    #[error("{path}:{line}: no side `{side}` in the pack", path = path.display())]
-    UnknownSide {
-        path: PathBuf,
-        line: usize,
-        side: String,
-    },
-}
 
 /// How good a reply is, worst first, so that `Ord` is the expected order of scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -79,42 +52,23 @@ pub struct LabelledReply {
 
 /// Reads a reply file; an unreadable file, a malformed line, or a side or counter the pack
 /// lacks is an error naming the line.
-pub fn read_replies(pack: &Pack, path: &Path) -> Result<Vec<LabelledReply>, ReplySetError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReplySetError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut replies = Vec::new();
-    for (number, line) in text.lines().enumerate().map(|(i, line)| (i + 1, line)) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let raw: RawReply = serde_json::from_str(line).map_err(|source| ReplySetError::Parse {
-            path: path.to_path_buf(),
-            line: number,
-            source,
-        })?;
-        if pack.side(&raw.side).is_none() {
-            return Err(ReplySetError::UnknownSide {
-                path: path.to_path_buf(),
-                line: number,
+pub fn read_replies(pack: &Pack, path: &Path) -> Result<Vec<LabelledReply>, LabelledSetError> {
+    read_records::<RawReply>(path, "reply")?
+        .into_iter()
+        .map(|(line, raw)| {
+            if pack.side(&raw.side).is_none() {
+                return Err(not_in_pack(path, line, "side", &raw.side));
+            }
+            let counter = pack
+                .argument_index(&raw.counter_id)
+                .ok_or_else(|| not_in_pack(path, line, "argument", &raw.counter_id))?;
+            Ok(LabelledReply {
+                group: raw.group,
                 side: raw.side,
-            });
-        }
-        let counter =
-            pack.argument_index(&raw.counter_id)
-                .ok_or_else(|| ReplySetError::UnknownCounter {
-                    path: path.to_path_buf(),
-                    line: number,
-                    id: raw.counter_id.clone(),
-                })?;
-        replies.push(LabelledReply {
-            group: raw.group,
-            side: raw.side,
-            counter,
-            reply: raw.reply,
-            grade: raw.grade,
-        });
-    }
-    Ok(replies)
+                counter,
+                reply: raw.reply,
+                grade: raw.grade,
+            })
+        })
+        .collect()
 }

@@ -7,7 +7,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::replies::{Grade, LabelledReply, ReplySetError, read_replies};
+use super::labelled::LabelledSetError;
+use super::replies::{Grade, LabelledReply, read_replies};
 use crate::config::Config;
 use crate::drill::{Rubric, TurnContext};
 use crate::matcher::Matcher;
@@ -59,7 +60,10 @@ pub struct ScoringReport {
 }
 
 /// Scores every reply of `replies` with the default rubric and measures the pairwise ordering.
-pub fn evaluate_scoring(pack: Arc<Pack>, replies: &Path) -> Result<ScoringReport, ReplySetError> {
+pub fn evaluate_scoring(
+    pack: Arc<Pack>,
+    replies: &Path,
+) -> Result<ScoringReport, LabelledSetError> {
     let labelled = read_replies(&pack, replies)?;
     let config = Config::default();
     let matcher =
@@ -218,7 +222,14 @@ mod tests {
         .unwrap();
         let error = evaluate_scoring(bundled_pack(), &path).unwrap_err();
         assert!(
-            matches!(error, ReplySetError::UnknownSide { line: 2, .. }),
+            matches!(
+                error,
+                LabelledSetError::NotInPack {
+                    line: 2,
+                    what: "side",
+                    ..
+                }
+            ),
             "{error}"
         );
     }
