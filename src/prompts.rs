@@ -29,6 +29,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("turn.answered", &["author"]),
     ("turn.counter", &["author", "citation", "claim", "quote"]),
     ("turn.breakdown", &["parts"]),
+    ("turn.put_to_opponent", &["author", "claim"]),
     ("hint.argument", &["author", "claim", "quote"]),
     ("brief.header", &["side", "summary"]),
     ("brief.argument", &["author", "claim"]),

@@ -13,14 +13,14 @@ use crate::store::Store;
 const USER: &str = "terminal:test";
 const PLACE: &str = "terminal";
 
-async fn engine_in(dir: &TempDir, config: &Config) -> Engine {
+pub(super) async fn engine_in(dir: &TempDir, config: &Config) -> Engine {
     let store = Store::open_in(&dir.path().join("drill.db"))
         .await
         .expect("the store opens");
     Engine::new(&[fixture::pack()], store, config)
 }
 
-fn start(side: &str) -> Command {
+pub(super) fn start(side: &str) -> Command {
     Command::Start {
         pack: None,
         side: Some(side.into()),

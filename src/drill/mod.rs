@@ -22,20 +22,25 @@ mod ledger;
 mod novelty;
 mod refs;
 mod registry;
+mod reminders;
 mod round;
 mod scale;
 mod scorecard;
 mod scoring;
 mod sides;
+mod versus;
+#[cfg(test)]
+mod versus_tests;
 
 pub use clash::{Clash, best_answer};
 pub use engine::{Clock, DrillRound, Engine};
 pub use error::DrillError;
 pub use feedback::{Feedback, Named};
-pub use io::{Brief, Command, Countered, Output, Started, Via};
+pub use io::{Brief, Command, Countered, Moderated, Output, Started, Via};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use scale::Scale;
 pub use scorecard::{DroppedCounter, EndReason, Scorecard};
 pub use scoring::{Category, CategoryPoints, Flag, Rubric, TurnContext, TurnScore, named};
-pub use sides::{balance, random_side, rng_from};
+pub use reminders::Reminder;
+pub use sides::{Pairing, balance, pair_opponents, random_side, rng_from};
