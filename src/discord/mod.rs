@@ -17,6 +17,7 @@ mod framework;
 mod inflight;
 mod instructors;
 mod mentions;
+mod moderation;
 mod post;
 mod reload;
 mod render;

@@ -7,13 +7,14 @@ use super::buttons::Button;
 use super::card::Card;
 use super::post::Post;
 use super::text::escape;
-use crate::drill::{ArgumentRef, Brief, Countered, Output, Scorecard, Started};
+use crate::drill::{ArgumentRef, Brief, Countered, Output, Scorecard, Started, TurnScore};
 use crate::prompts::Catalogue;
 
 pub fn output(output: &Output, catalogue: &Catalogue) -> Post {
     match output {
         Output::Started(started) => started_card(started),
         Output::Countered(countered) => countered_card(countered, catalogue),
+        Output::Moderated(moderated) => super::moderation::card(moderated, catalogue),
         Output::Unsure => Post::text(catalogue.render("notice.unsure", &[])),
         Output::Hint {
             argument: Some(argument),
@@ -32,7 +33,7 @@ pub fn output(output: &Output, catalogue: &Catalogue) -> Post {
     }
 }
 
-fn with_card(card: Card) -> Post {
+pub(super) fn with_card(card: Card) -> Post {
     let (embed, size) = card.build();
     Post::embed(embed, size)
 }
@@ -73,19 +74,28 @@ fn started_card(started: &Started) -> Post {
     with_card(card).with_buttons(round_buttons(None))
 }
 
-fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
-    let feedback: Vec<String> = countered
-        .score
+/// A turn's score under `title`, with its breakdown, then its feedback.
+pub(super) fn score_fields(
+    card: Card,
+    title: String,
+    score: &TurnScore,
+    catalogue: &Catalogue,
+) -> Card {
+    let feedback: Vec<String> = score
         .feedback
         .iter()
         .map(|f| format!("• {}", escape(&f.render(catalogue))))
         .collect();
-    let breakdown: Vec<String> = countered
-        .score
+    let breakdown: Vec<String> = score
         .breakdown()
         .iter()
         .map(|(name, points)| format!("{name} {points:.1}"))
         .collect();
+    card.field(title, breakdown.join(" · "))
+        .field("Feedback".into(), feedback.join("\n"))
+}
+
+fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
     let card = match &countered.counter {
         Some(counter) => Card::new(
             format!("Counter from {}", escape(&counter.author)),
@@ -96,15 +106,12 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Post {
             "No counter".into(),
             "The pack has no argument against this.".into(),
         ),
-    }
-    .field(
-        format!(
-            "Your turn {}: {:.0}/100",
-            countered.turn, countered.score.total
-        ),
-        breakdown.join(" · "),
-    )
-    .field("Feedback".into(), feedback.join("\n"));
+    };
+    let title = format!(
+        "Your turn {}: {:.0}/100",
+        countered.turn, countered.score.total
+    );
+    let card = score_fields(card, title, &countered.score, catalogue);
     with_card(card).with_buttons(round_buttons(countered.counter.as_ref()))
 }
 
