@@ -1,32 +1,20 @@
 //! A classroom drill through the fake Discord: six students join (button and command), sides
-//! are balanced at begin, each gets a private thread with a round, plays a turn; the drill ends,
-//! the leaderboard is posted, and the CSV export holds one row per student.
+//! are balanced at begin, each gets a private thread with a round, plays a turn; the drill
+//! ends by itself when its time is up, the leaderboard is posted, and the CSV export holds one
+//! row per student.
 
 mod fake_discord;
 
 use std::collections::HashMap;
 
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, Request};
-use fake_discord::{as_instructor, button_click, integer_option, slash_command, string_option};
-use fake_discord::{bot_user, message};
-use fake_discord::{student_message, subcommand, token_of};
-use serde_json::{Value, json};
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home};
+use fake_discord::{answer_with, as_instructor, button_click, integer_option, slash_command};
+use fake_discord::{bot_user, in_guild_channel as here, message, string_option};
+use fake_discord::{student_message, subcommand};
+use serde_json::json;
 
 const TEACHER: u64 = 620_000_000_000_000_001;
 const FIRST_STUDENT: u64 = 620_000_000_000_000_100;
-
-fn here(user_id: u64) -> Place {
-    Place::Guild {
-        channel_id: GUILD_CHANNEL_ID,
-        user_id,
-    }
-}
-
-fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
-    let token = token_of(interaction);
-    let text = text.to_string();
-    move |r| r.path.contains(&token) && r.raw.contains(&text)
-}
 
 #[tokio::test]
 async fn a_drill_with_six_students_runs_from_join_to_export() {
@@ -53,7 +41,8 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
         "start",
         json!([
             string_option("pack", "ukraine-nato"),
-            integer_option("rounds", 3)
+            integer_option("rounds", 3),
+            integer_option("minutes", 30)
         ]),
     ));
     fake.dispatch("INTERACTION_CREATE", start.clone());
@@ -154,10 +143,13 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     )
     .await;
 
-    let end = as_instructor(subcommand(here(TEACHER), "drill", "end", json!([])));
-    fake.dispatch("INTERACTION_CREATE", end.clone());
+    // Half an hour passes: the drill's own clock ends it.
+    home.pass_time(30).await;
     let board = fake
-        .wait_for("the leaderboard", answer_with(&end, "leaderboard (final)"))
+        .wait_for("the leaderboard in the channel", |r| {
+            r.is("POST", &format!("/channels/{GUILD_CHANNEL_ID}/messages"))
+                && r.raw.contains("leaderboard (final)")
+        })
         .await;
     for &student in &students {
         assert!(
@@ -178,7 +170,7 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     let file = fake
         .wait_for(
             "the CSV",
-            answer_with(&export, "drill,student,round,side,turns"),
+            answer_with(&export, "drill,student,name,round,side,turns"),
         )
         .await;
     assert!(file.raw.contains("relevance,clash,evidence,novelty,penalties,total,scale,scale_score,counters_answered,counters_dropped"), "{}", file.raw);
@@ -189,8 +181,9 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
             .find(|l| l.contains(&format!(",{student},")))
             .unwrap_or_else(|| panic!("no row for {student}: {}", file.raw));
         let fields: Vec<&str> = row.trim_end().split(',').collect();
-        assert_eq!(fields.len(), 15, "{row}");
-        assert_eq!(fields[4], "1", "one turn: {row}");
+        assert_eq!(fields.len(), 16, "{row}");
+        assert_eq!(fields[2], format!("student{student}"), "the name: {row}");
+        assert_eq!(fields[5], "1", "one turn: {row}");
     }
 
     let board = slash_command(here(FIRST_STUDENT), "leaderboard", json!([]));

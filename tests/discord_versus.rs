@@ -1,0 +1,232 @@
+//! A versus drill through the fake Discord: two students are paired on opposing sides in one
+//! private thread; the bot answers no turn with a counter but moderates each one, puts the
+//! point made to the opponent, and serves a private counter hint to the opponent only; the
+//! opponent's answer closes that point in their ledger; both are scored and exported.
+
+mod fake_discord;
+
+use std::path::Path;
+
+use debate_drill::pack::{Pack, load_library};
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
+use fake_discord::{answer_with, as_instructor, bot_user, button_click, in_guild_channel as here};
+use fake_discord::{integer_option, message, string_option, student_message, subcommand};
+use serde_json::json;
+
+const TEACHER: u64 = 630_000_000_000_000_001;
+const ANNA: u64 = 630_000_000_000_000_100;
+const BORIS: u64 = 630_000_000_000_000_101;
+const ONLOOKER: u64 = 630_000_000_000_000_102;
+
+fn bundled_pack() -> Pack {
+    let positions = Path::new(env!("CARGO_MANIFEST_DIR")).join("positions");
+    let (packs, _) = load_library(&positions);
+    packs
+        .into_iter()
+        .find(|pack| pack.id == "ukraine-nato")
+        .expect("the bundled pack loads")
+}
+
+/// A point of side `from`, and its curated rebuttal from side `to`: (point id, point claim,
+/// answer claim).
+fn point_and_answer(pack: &Pack, from: &str, to: &str) -> (String, String, String) {
+    pack.arguments_of_side(from)
+        .find_map(|point| {
+            let answer = pack
+                .rebutted_by(point)
+                .iter()
+                .find(|&&answer| pack.arguments[answer].side == to)?;
+            let point = &pack.arguments[point];
+            Some((
+                point.id.clone(),
+                point.claim.clone(),
+                pack.arguments[*answer].claim.clone(),
+            ))
+        })
+        .unwrap_or_else(|| panic!("no curated rebuttal of {from} by {to}"))
+}
+
+/// Posts the bot made in `thread` that hold `text`.
+fn posts_in(thread: u64, text: &str) -> impl Fn(&Request) -> bool {
+    let text = text.to_string();
+    move |r| r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains(&text)
+}
+
+/// The `custom_id`s of the buttons in a request's body that start with `prefix`.
+fn buttons(request: &Request, prefix: &str) -> Vec<String> {
+    request
+        .raw
+        .split("\"custom_id\":\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|id| id.starts_with(prefix))
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn two_students_argue_against_each_other_in_one_moderated_thread() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    let start = as_instructor(subcommand(
+        here(TEACHER),
+        "drill",
+        "start",
+        // Discord sends a choice by its index: 1 is versus.
+        json!([
+            string_option("pack", "ukraine-nato"),
+            integer_option("mode", 1)
+        ]),
+    ));
+    fake.dispatch("INTERACTION_CREATE", start.clone());
+    fake.wait_for("the drill card", answer_with(&start, "versus: a private thread per pair"))
+        .await;
+    for student in [ANNA, BORIS] {
+        let join = subcommand(here(student), "drill", "join", json!([]));
+        fake.dispatch("INTERACTION_CREATE", join.clone());
+        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
+            .await;
+    }
+    let begin = as_instructor(subcommand(here(TEACHER), "drill", "begin", json!([])));
+    fake.dispatch("INTERACTION_CREATE", begin.clone());
+    fake.wait_for(
+        "the drill begun",
+        answer_with(&begin, "has begun: 2 student(s), in 1 versus pair(s)"),
+    )
+    .await;
+
+    // One private thread, with both students added to it.
+    let mut threads = Vec::new();
+    for student in [ANNA, BORIS] {
+        let added = fake
+            .wait_for("a student added to the pair's thread", |r| {
+                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
+            })
+            .await;
+        threads.push(added.path.split('/').nth(2).unwrap().parse::<u64>().unwrap());
+    }
+    assert_eq!(threads[0], threads[1], "one thread for the pair");
+    let thread = threads[0];
+    assert_eq!(
+        fake.count(|r| r.is("POST", &format!("/channels/{GUILD_CHANNEL_ID}/threads"))),
+        1
+    );
+    fake.wait_for("the rules of versus", posts_in(thread, "**Versus:**"))
+        .await;
+
+    let database = home.database().await;
+    let side_of = |user: u64| {
+        let database = database.clone();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT side FROM drill_members WHERE user_key = $1")
+                .bind(format!("discord:user:{user}"))
+                .fetch_one(&database)
+                .await
+                .unwrap()
+        }
+    };
+    let (anna_side, boris_side) = (side_of(ANNA).await, side_of(BORIS).await);
+    let pack = bundled_pack();
+    assert!(pack.opposes(&anna_side, &boris_side), "{anna_side} vs {boris_side}");
+    let (point, anna_says, boris_answers) = point_and_answer(&pack, &anna_side, &boris_side);
+
+    // Someone else's message in the pair's thread is no turn.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(thread, ONLOOKER, true, &anna_says),
+    );
+    // Anna's turn: moderated, with no counter from the bot; her point goes to Boris.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(thread, ANNA, true, &anna_says),
+    );
+    let announced = fake
+        .wait_for("Anna's turn announced", posts_in(thread, &format!("<@{ANNA}> argued")))
+        .await;
+    assert!(announced.raw.contains("Versus, turn 1"), "{}", announced.raw);
+    assert!(announced.raw.contains(&format!("<@{BORIS}>, answer this point")), "{}", announced.raw);
+    assert_eq!(announced.body["allowed_mentions"]["parse"], json!([]));
+    let hint = buttons(&announced, "dd:answer:");
+    assert_eq!(hint, [format!("dd:answer:{BORIS}:{point}")], "{}", announced.raw);
+
+    // The counter hint is Boris's alone, and private.
+    let moderation_post = message(thread, bot_user(), None, &json!({}));
+    let in_thread = |user_id| Place::Guild {
+        channel_id: thread,
+        user_id,
+    };
+    let anna_clicks = button_click(in_thread(ANNA), &hint[0], moderation_post.clone());
+    fake.dispatch("INTERACTION_CREATE", anna_clicks.clone());
+    let refused = fake
+        .wait_for(
+            "a refusal for Anna",
+            answer_with(&anna_clicks, "That hint is for the opponent"),
+        )
+        .await;
+    assert_eq!(refused.body["flags"], json!(64), "ephemeral: {}", refused.raw);
+    let boris_clicks = button_click(in_thread(BORIS), &hint[0], moderation_post);
+    fake.dispatch("INTERACTION_CREATE", boris_clicks.clone());
+    let served = fake
+        .wait_for("Boris's hint", answer_with(&boris_clicks, "Hint: "))
+        .await;
+    assert_eq!(served.body["flags"], json!(64), "ephemeral: {}", served.raw);
+
+    // Boris answers Anna's point: his turn is moderated too, and says so.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(thread, BORIS, true, &boris_answers),
+    );
+    let answered = fake
+        .wait_for("Boris's turn announced", posts_in(thread, &format!("<@{BORIS}> argued")))
+        .await;
+    assert!(
+        answered.raw.contains(&format!("<@{BORIS}> answered <@{ANNA}>'s point")),
+        "{}",
+        answered.raw
+    );
+    let ledger: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT counter_argument, origin, answered_turn FROM clashes
+         JOIN rounds ON rounds.id = clashes.round_id WHERE rounds.user_key = $1",
+    )
+    .bind(format!("discord:user:{BORIS}"))
+    .fetch_all(&database)
+    .await
+    .unwrap();
+    assert_eq!(ledger, [(point.clone(), "opponent".to_string(), Some(1))]);
+
+    let end = as_instructor(subcommand(here(TEACHER), "drill", "end", json!([])));
+    fake.dispatch("INTERACTION_CREATE", end.clone());
+    let board = fake
+        .wait_for("the leaderboard", answer_with(&end, "leaderboard (final)"))
+        .await;
+    for student in [ANNA, BORIS] {
+        assert!(board.raw.contains(&format!("<@{student}>")), "{}", board.raw);
+    }
+    let export = as_instructor(subcommand(here(TEACHER), "drill", "export", json!([])));
+    fake.dispatch("INTERACTION_CREATE", export.clone());
+    let file = fake
+        .wait_for("the CSV", answer_with(&export, "drill,student,name,round"))
+        .await;
+    for student in [ANNA, BORIS] {
+        let row = file
+            .raw
+            .lines()
+            .find(|l| l.contains(&format!(",{student},student{student},")))
+            .unwrap_or_else(|| panic!("no row for {student}: {}", file.raw));
+        assert_eq!(row.split(',').nth(5), Some("1"), "one turn each: {row}");
+    }
+    assert!(!file.raw.contains(&ONLOOKER.to_string()), "{}", file.raw);
+    assert_eq!(
+        fake.count(posts_in(thread, "Counter from")),
+        0,
+        "the bot countered nobody"
+    );
+    database.close().await;
+
+    let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
+    assert!(status.success());
+}
