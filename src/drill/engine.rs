@@ -315,20 +315,11 @@ impl Engine {
             let countered = replayed(rubric, &turn);
             return Ok(vec![match opponent {
                 None => Output::Countered(Box::new(countered)),
-                Some(opponent) => {
-                    let served = countered
-                        .matched
-                        .as_ref()
-                        .map(|(made, _)| made)
-                        .filter(|made| opponent.point(rubric.pack(), made.index).is_some())
-                        .cloned();
-                    Output::Moderated(Box::new(opponent.moderated(
-                        &round.user_key,
-                        countered,
-                        None,
-                        served,
-                    )))
-                }
+                Some(opponent) => Output::Moderated(Box::new(opponent.replayed(
+                    rubric.pack(),
+                    &round.user_key,
+                    countered,
+                ))),
             }]);
         }
         let (rubric, state) = self.state(round).await?;

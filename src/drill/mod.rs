@@ -2,6 +2,8 @@
 //!
 //! A student (an opaque user key) in a place (an opaque place key) starts a round on a side,
 //! argues in turns, and gets a counter and a score each turn; the round ends with a scorecard.
+//! In a versus drill two students argue in one place, each in a round of their own: a turn is
+//! scored but not countered, and the point it made becomes the counter the opponent must answer.
 //! This room knows nothing of Discord or terminals: adapters turn their events into
 //! [`Command`]s and render the [`Output`]s, feedback included, through the message catalogue.
 //! It builds on `matcher` (recognition, counter choice) and `store` (every turn is committed
@@ -39,8 +41,8 @@ pub use feedback::{Feedback, Named};
 pub use io::{Brief, Command, Countered, Moderated, Output, Started, Via};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
+pub use reminders::Reminder;
 pub use scale::Scale;
 pub use scorecard::{DroppedCounter, EndReason, Scorecard};
 pub use scoring::{Category, CategoryPoints, Flag, Rubric, TurnContext, TurnScore, named};
-pub use reminders::Reminder;
 pub use sides::{Pairing, balance, pair_opponents, random_side, rng_from};

@@ -45,14 +45,11 @@ impl Reminder {
         if now_ms >= deadline_ms {
             return None;
         }
-        Reminder::ALL
-            .into_iter()
-            .filter(|reminder| {
-                reminder
-                    .due_at(begun_ms, deadline_ms)
-                    .is_some_and(|at| at <= now_ms)
-            })
-            .next_back()
+        Reminder::ALL.into_iter().rfind(|reminder| {
+            reminder
+                .due_at(begun_ms, deadline_ms)
+                .is_some_and(|at| at <= now_ms)
+        })
     }
 }
 

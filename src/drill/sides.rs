@@ -86,13 +86,19 @@ pub fn pair_opponents<M: Clone>(
     };
     for two in order[..paired].chunks_exact(2) {
         let load = |&(a, b): &(usize, usize)| (counts[a] + counts[b], counts[a].max(counts[b]));
-        let least = couples.iter().map(load).min().expect("couples is not empty");
+        let least = couples
+            .iter()
+            .map(load)
+            .min()
+            .expect("couples is not empty");
         let fewest: Vec<(usize, usize)> = couples
             .iter()
             .copied()
             .filter(|couple| load(couple) == least)
             .collect();
-        let (a, b) = *fewest.choose(&mut rng).expect("some couple has the least load");
+        let (a, b) = *fewest
+            .choose(&mut rng)
+            .expect("some couple has the least load");
         let (first, second) = if rng.random_bool(0.5) { (a, b) } else { (b, a) };
         counts[a] += 1;
         counts[b] += 1;
@@ -194,7 +200,10 @@ mod tests {
         let [(_, a), (_, b)] = &pairing.pairs[0];
         let (_, alone) = &pairing.alone[0];
         assert_eq!(pairing.alone.len(), 1);
-        assert!(alone != a && alone != b, "a side nobody argues yet: {alone}");
+        assert!(
+            alone != a && alone != b,
+            "a side nobody argues yet: {alone}"
+        );
     }
 
     #[test]

@@ -22,10 +22,11 @@ impl Opponent<'_> {
     pub fn point(&self, pack: &Pack, argument: ArgumentIndex) -> Option<OpponentPoint> {
         let round = self.round.as_ref()?;
         let made = &pack.arguments[argument];
-        pack.opposes(&round.side, &made.side).then(|| OpponentPoint {
-            round_id: round.id,
-            argument: made.id.clone(),
-        })
+        pack.opposes(&round.side, &made.side)
+            .then(|| OpponentPoint {
+                round_id: round.id,
+                argument: made.id.clone(),
+            })
     }
 
     /// The turn `speaker` took, for the moderator to announce.
@@ -43,6 +44,18 @@ impl Opponent<'_> {
             facing,
             served,
         }
+    }
+
+    /// A turn the store already holds (a redelivered message), to announce again; its point
+    /// was put to the opponent then, and is not put again.
+    pub fn replayed(&self, pack: &Pack, speaker: &str, turn: Countered) -> Moderated {
+        let served = turn
+            .matched
+            .as_ref()
+            .map(|(made, _)| made)
+            .filter(|made| self.point(pack, made.index).is_some())
+            .cloned();
+        self.moderated(speaker, turn, None, served)
     }
 }
 

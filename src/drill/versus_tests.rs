@@ -36,7 +36,12 @@ fn against(opponent: &str, text: &str, source_id: Option<&str>) -> Command {
 }
 
 async fn moderated(engine: &Engine, user: &str, command: Command) -> Moderated {
-    match engine.handle(user, PLACE, command).await.unwrap().as_slice() {
+    match engine
+        .handle(user, PLACE, command)
+        .await
+        .unwrap()
+        .as_slice()
+    {
         [Output::Moderated(moderated)] => (**moderated).clone(),
         other => panic!("expected a moderated turn, got {other:?}"),
     }
@@ -70,7 +75,10 @@ async fn a_point_made_goes_to_the_opponent_and_their_answer_closes_it() {
     let engine = paired(&dir).await;
 
     let first = moderated(&engine, ALICE, against(BOB, CHEAPER, None)).await;
-    assert_eq!((first.speaker.as_str(), first.opponent.as_str()), (ALICE, BOB));
+    assert_eq!(
+        (first.speaker.as_str(), first.opponent.as_str()),
+        (ALICE, BOB)
+    );
     assert_eq!(first.turn.turn, 1);
     assert!(first.turn.counter.is_none(), "the bot does not answer");
     assert!(first.facing.is_none());
@@ -83,7 +91,10 @@ async fn a_point_made_goes_to_the_opponent_and_their_answer_closes_it() {
     );
 
     let reply = moderated(&engine, BOB, against(ALICE, NOT_CHEAPER, None)).await;
-    assert_eq!(reply.facing.map(|point| point.id).as_deref(), Some("smith.cost"));
+    assert_eq!(
+        reply.facing.map(|point| point.id).as_deref(),
+        Some("smith.cost")
+    );
     assert_eq!(
         reply.turn.answered.map(|point| point.id).as_deref(),
         Some("smith.cost")
@@ -101,7 +112,12 @@ async fn a_point_made_goes_to_the_opponent_and_their_answer_closes_it() {
         [("jones.hidden-costs".to_owned(), None, ClashOrigin::Opponent)]
     );
 
-    let card = match engine.handle(BOB, PLACE, Command::End).await.unwrap().as_slice() {
+    let card = match engine
+        .handle(BOB, PLACE, Command::End)
+        .await
+        .unwrap()
+        .as_slice()
+    {
         [Output::Scorecard(card)] => (**card).clone(),
         other => panic!("expected Bob's scorecard, got {other:?}"),
     };
@@ -163,6 +179,9 @@ async fn the_counter_hint_is_the_askers_own_sides_best_answer() {
         Some("jones.hidden-costs"),
         "the curated rebuttal"
     );
-    let unknown = engine.handle(BOB, PLACE, hint("nobody.said")).await.unwrap();
+    let unknown = engine
+        .handle(BOB, PLACE, hint("nobody.said"))
+        .await
+        .unwrap();
     assert_eq!(unknown, [Output::Hint { argument: None }]);
 }

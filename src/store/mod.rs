@@ -30,6 +30,5 @@ pub use error::StoreError;
 pub use open::Store;
 pub use packs::ScopedPackRecord;
 pub use records::{
-    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord,
-    TurnRecord,
+    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord, TurnRecord,
 };
