@@ -8,8 +8,9 @@ use poise::serenity_prelude as serenity;
 
 use super::{Classroom, Mode, Student, now_ms, pack_id_of};
 use crate::discord::errors::Notice;
+use crate::discord::post::Post;
 use crate::discord::render;
-use crate::discord::rounds::{place_key, user_key, user_of_key};
+use crate::discord::rounds::{channel_of_key, place_key, user_key, user_of_key};
 use crate::discord::state::Error;
 use crate::discord::text::escape;
 use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents};
@@ -36,7 +37,7 @@ impl Classroom {
         drill: DrillRecord,
     ) -> Result<String, Error> {
         let store = self.engine.store();
-        let channel = crate::discord::rounds::channel_of_key(&drill.channel_key)
+        let channel = channel_of_key(&drill.channel_key)
             .ok_or_else(|| Notice("This drill's channel is not a Discord channel.".into()))?;
         let members = store.drill_members(drill.id).await?;
         if members.is_empty() {
@@ -127,18 +128,12 @@ impl Classroom {
         note: Option<&str>,
     ) -> Result<serenity::ChannelId, Error> {
         let title = format!("drill {} · {}", drill.id, escape(&student.name));
-        let thread = open_thread(http, channel, &title, &[student.user]).await?;
-        if let Some(note) = note {
-            let post = crate::discord::post::Post::text(note.to_string());
-            thread.send_message(http, post.to_message()).await?;
-        }
-        self.start_round(http, drill, thread, student.user, side)
-            .await?;
-        Ok(thread)
+        let intro = note.map(str::to_string);
+        self.open_seats(http, drill, channel, &title, &[(student, side)], intro)
+            .await
     }
 
-    /// Opens one private thread for two opponents, adds both, says how versus goes, and
-    /// starts each one's round in it.
+    /// Opens one private thread for two opponents, with both in it, and says how versus goes.
     async fn seat_pair(
         &self,
         http: &serenity::Http,
@@ -153,7 +148,6 @@ impl Classroom {
             escape(&first.name),
             escape(&second.name)
         );
-        let thread = open_thread(http, channel, &title, &[first.user, second.user]).await?;
         let pack = self.engine.pack(&drill.pack_key);
         let side_name = |id: &str| {
             pack.as_ref()
@@ -171,9 +165,30 @@ impl Classroom {
             second.user,
             side_name(second_side)
         );
-        let post = crate::discord::post::Post::text(rules);
-        thread.send_message(http, post.to_message()).await?;
-        for (student, side) in pair {
+        let seats = [(first, first_side.as_str()), (second, second_side.as_str())];
+        self.open_seats(http, drill, channel, &title, &seats, Some(rules))
+            .await
+    }
+
+    /// Opens a private thread named `title` with the seated students added, posts `intro`
+    /// there if any, and starts each student's round on their side.
+    async fn open_seats(
+        &self,
+        http: &serenity::Http,
+        drill: &DrillRecord,
+        channel: serenity::ChannelId,
+        title: &str,
+        seats: &[(&Student, &str)],
+        intro: Option<String>,
+    ) -> Result<serenity::ChannelId, Error> {
+        let users: Vec<serenity::UserId> = seats.iter().map(|(student, _)| student.user).collect();
+        let thread = open_thread(http, channel, title, &users).await?;
+        if let Some(intro) = intro {
+            thread
+                .send_message(http, Post::text(intro).to_message())
+                .await?;
+        }
+        for (student, side) in seats {
             self.start_round(http, drill, thread, student.user, side)
                 .await?;
         }

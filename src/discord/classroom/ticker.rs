@@ -15,7 +15,7 @@ use crate::discord::post::Post;
 use crate::discord::rounds::channel_of_key;
 use crate::discord::state::Error;
 use crate::drill::Reminder;
-use crate::store::DrillRecord;
+use crate::store::{DrillRecord, StoreError};
 
 impl Classroom {
     /// Runs until the process ends.
@@ -32,13 +32,7 @@ impl Classroom {
     /// Begins every scheduled drill whose time has come, announcing it in its channel. One
     /// that cannot begin (nobody joined) is taken off the schedule, and the channel told why.
     async fn begin_scheduled(&self, http: &serenity::Http, now: i64) {
-        let drills = match self.engine.store().drills_to_begin(now).await {
-            Ok(drills) => drills,
-            Err(error) => {
-                tracing::error!("could not look for drills to begin: {error}");
-                return;
-            }
-        };
+        let drills = listed("drills to begin", self.engine.store().drills_to_begin(now)).await;
         for drill in drills {
             let announcement = match self.begin_drill(http, drill.clone()).await {
                 Ok(announcement) => Ok(announcement),
@@ -58,20 +52,21 @@ impl Classroom {
                 Err(error) => Err(error),
             };
             if let Err(error) = posted {
-                tracing::error!(drill = drill.id, "could not begin a drill on time: {error:#}");
+                tracing::error!(
+                    drill = drill.id,
+                    "could not begin a drill on time: {error:#}"
+                );
             }
         }
     }
 
     /// Ends every drill whose time is up and posts its leaderboard in its channel.
     async fn end_due(&self, http: &serenity::Http, now: i64) {
-        let due = match self.engine.store().drills_due(now).await {
-            Ok(due) => due,
-            Err(error) => {
-                tracing::error!("could not look for drills whose time is up: {error}");
-                return;
-            }
-        };
+        let due = listed(
+            "drills whose time is up",
+            self.engine.store().drills_due(now),
+        )
+        .await;
         for drill in due {
             let ended = match self.finish(http, &drill).await {
                 Ok(true) => match self.final_leaderboard(drill.clone()).await {
@@ -90,13 +85,11 @@ impl Classroom {
     /// Posts, in every thread of each running timed drill, the reminder that has just come
     /// due, unless it was posted before.
     async fn remind(&self, http: &serenity::Http, now: i64) {
-        let running = match self.engine.store().timed_drills_running(now).await {
-            Ok(running) => running,
-            Err(error) => {
-                tracing::error!("could not look for drills to remind: {error}");
-                return;
-            }
-        };
+        let running = listed(
+            "timed drills running",
+            self.engine.store().timed_drills_running(now),
+        )
+        .await;
         for drill in running {
             let (Some(begun), Some(deadline)) = (drill.begun_ms, drill.deadline_ms) else {
                 continue;
@@ -110,7 +103,10 @@ impl Classroom {
                 .claim_reminder(drill.id, reminder.name())
                 .await
             {
-                Ok(true) => self.post_in_threads(http, &drill, reminder, deadline - now).await,
+                Ok(true) => {
+                    self.post_in_threads(http, &drill, reminder, deadline - now)
+                        .await
+                }
                 Ok(false) => Ok(()),
                 Err(error) => Err(error.into()),
             };
@@ -162,4 +158,15 @@ impl Classroom {
         }
         Ok(())
     }
+}
+
+/// The drills a store query lists; none when it fails (logged: the next tick asks again).
+async fn listed(
+    what: &str,
+    query: impl Future<Output = Result<Vec<DrillRecord>, StoreError>>,
+) -> Vec<DrillRecord> {
+    query.await.unwrap_or_else(|error| {
+        tracing::error!("could not look for {what}: {error}");
+        Vec::new()
+    })
 }
