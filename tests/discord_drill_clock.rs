@@ -7,9 +7,8 @@ mod fake_discord;
 
 use std::time::{Duration, Instant};
 
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Request};
-use fake_discord::{answer_with, as_instructor, in_guild_channel as here, integer_option};
-use fake_discord::{string_option, subcommand};
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, integer_option, string_option};
+use fake_discord::{join_drill, open_drill, posted_in, ready_bot, threads_of};
 use serde_json::json;
 
 const TEACHER: u64 = 640_000_000_000_000_001;
@@ -17,63 +16,33 @@ const STUDENTS: [u64; 2] = [640_000_000_000_000_100, 640_000_000_000_000_101];
 /// Long enough for the bot's clock (a tick a second in tests) to look again a few times.
 const SOME_TICKS: Duration = Duration::from_secs(3);
 
-fn in_channel(text: &str) -> impl Fn(&Request) -> bool {
-    in_thread(GUILD_CHANNEL_ID, text)
-}
-
-fn in_thread(channel: u64, text: &str) -> impl Fn(&Request) -> bool {
-    let text = text.to_string();
-    move |r| r.is("POST", &format!("/channels/{channel}/messages")) && r.raw.contains(&text)
-}
-
 #[tokio::test]
 async fn a_scheduled_timed_drill_begins_reminds_and_ends_by_itself() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-
-    let start = as_instructor(subcommand(
-        here(TEACHER),
-        "drill",
-        "start",
-        json!([
-            string_option("pack", "ukraine-nato"),
-            integer_option("minutes", 10),
-            integer_option("begin_in", 5)
-        ]),
-    ));
-    fake.dispatch("INTERACTION_CREATE", start.clone());
-    fake.wait_for("the drill card", answer_with(&start, "begins by itself <t:"))
-        .await;
-    for student in STUDENTS {
-        let join = subcommand(here(student), "drill", "join", json!([]));
-        fake.dispatch("INTERACTION_CREATE", join.clone());
-        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
-            .await;
-    }
+    let (bot, home) = ready_bot(&fake).await;
+    let options = json!([
+        string_option("pack", "ukraine-nato"),
+        integer_option("minutes", 10),
+        integer_option("begin_in", 5)
+    ]);
+    open_drill(&fake, TEACHER, options, "begins by itself <t:").await;
+    join_drill(&fake, &STUDENTS).await;
 
     home.pass_time(5).await;
     fake.wait_for(
         "the drill begun by itself",
-        in_channel("has begun: 2 student(s)"),
+        posted_in(GUILD_CHANNEL_ID, "has begun: 2 student(s)"),
     )
     .await;
-    let mut threads = Vec::new();
-    for student in STUDENTS {
-        let added = fake
-            .wait_for("a thread for each student", |r| {
-                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
-            })
-            .await;
-        threads.push(added.path.split('/').nth(2).unwrap().parse::<u64>().unwrap());
-    }
+    let threads = threads_of(&fake, &STUDENTS).await;
 
     home.pass_time(6).await;
     for &thread in &threads {
-        fake.wait_for("the halfway reminder", in_thread(thread, "Halfway through drill"))
-            .await;
+        fake.wait_for(
+            "the halfway reminder",
+            posted_in(thread, "Halfway through drill"),
+        )
+        .await;
     }
 
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
@@ -89,25 +58,32 @@ async fn a_scheduled_timed_drill_begins_reminds_and_ends_by_itself() {
 
     home.pass_time(3).await;
     for &thread in &threads {
-        fake.wait_for("the last-minute reminder", in_thread(thread, "One minute left"))
-            .await;
+        fake.wait_for(
+            "the last-minute reminder",
+            posted_in(thread, "One minute left"),
+        )
+        .await;
     }
 
     tokio::time::sleep(SOME_TICKS).await;
     home.pass_time(1).await;
-    fake.wait_for("the leaderboard", in_channel("leaderboard (final)"))
-        .await;
+    fake.wait_for(
+        "the leaderboard",
+        posted_in(GUILD_CHANNEL_ID, "leaderboard (final)"),
+    )
+    .await;
     for &thread in &threads {
-        fake.wait_for("a scorecard", in_thread(thread, "Scorecard")).await;
+        fake.wait_for("a scorecard", posted_in(thread, "Scorecard"))
+            .await;
         for reminder in ["Halfway through drill", "One minute left"] {
             assert_eq!(
-                fake.count(in_thread(thread, reminder)),
+                fake.count(posted_in(thread, reminder)),
                 1,
                 "{reminder} posted once in {thread}"
             );
         }
     }
-    assert_eq!(fake.count(in_channel("has begun")), 1);
+    assert_eq!(fake.count(posted_in(GUILD_CHANNEL_ID, "has begun")), 1);
 
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());

@@ -8,9 +8,10 @@ mod fake_discord;
 use std::path::Path;
 
 use debate_drill::pack::{Pack, load_library};
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
-use fake_discord::{answer_with, as_instructor, bot_user, button_click, in_guild_channel as here};
-use fake_discord::{integer_option, message, string_option, student_message, subcommand};
+use fake_discord::{FakeDiscord, GUILD_CHANNEL_ID, Place, Request, answer_with, as_instructor};
+use fake_discord::{bot_user, button_click, in_guild_channel as here, integer_option, message};
+use fake_discord::{join_drill, open_drill, posted_in, ready_bot, string_option};
+use fake_discord::{student_message, subcommand, threads_of};
 use serde_json::json;
 
 const TEACHER: u64 = 630_000_000_000_000_001;
@@ -46,12 +47,6 @@ fn point_and_answer(pack: &Pack, from: &str, to: &str) -> (String, String, Strin
         .unwrap_or_else(|| panic!("no curated rebuttal of {from} by {to}"))
 }
 
-/// Posts the bot made in `thread` that hold `text`.
-fn posts_in(thread: u64, text: &str) -> impl Fn(&Request) -> bool {
-    let text = text.to_string();
-    move |r| r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains(&text)
-}
-
 /// The `custom_id`s of the buttons in a request's body that start with `prefix`.
 fn buttons(request: &Request, prefix: &str) -> Vec<String> {
     request
@@ -64,33 +59,30 @@ fn buttons(request: &Request, prefix: &str) -> Vec<String> {
         .collect()
 }
 
+/// `student` says `text` in the pair's `thread`; the moderator's post announcing the turn.
+async fn argue(fake: &FakeDiscord, thread: u64, student: u64, text: &str) -> Request {
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(thread, student, true, text),
+    );
+    fake.wait_for(
+        "the turn announced",
+        posted_in(thread, &format!("<@{student}> argued")),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-
-    let start = as_instructor(subcommand(
-        here(TEACHER),
-        "drill",
-        "start",
-        // Discord sends a choice by its index: 1 is versus.
-        json!([
-            string_option("pack", "ukraine-nato"),
-            integer_option("mode", 1)
-        ]),
-    ));
-    fake.dispatch("INTERACTION_CREATE", start.clone());
-    fake.wait_for("the drill card", answer_with(&start, "versus: a private thread per pair"))
-        .await;
-    for student in [ANNA, BORIS] {
-        let join = subcommand(here(student), "drill", "join", json!([]));
-        fake.dispatch("INTERACTION_CREATE", join.clone());
-        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
-            .await;
-    }
+    let (bot, home) = ready_bot(&fake).await;
+    // Discord sends a choice by its index: 1 is versus.
+    let options = json!([
+        string_option("pack", "ukraine-nato"),
+        integer_option("mode", 1)
+    ]);
+    open_drill(&fake, TEACHER, options, "versus: a private thread per pair").await;
+    join_drill(&fake, &[ANNA, BORIS]).await;
     let begin = as_instructor(subcommand(here(TEACHER), "drill", "begin", json!([])));
     fake.dispatch("INTERACTION_CREATE", begin.clone());
     fake.wait_for(
@@ -100,22 +92,14 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     .await;
 
     // One private thread, with both students added to it.
-    let mut threads = Vec::new();
-    for student in [ANNA, BORIS] {
-        let added = fake
-            .wait_for("a student added to the pair's thread", |r| {
-                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
-            })
-            .await;
-        threads.push(added.path.split('/').nth(2).unwrap().parse::<u64>().unwrap());
-    }
+    let threads = threads_of(&fake, &[ANNA, BORIS]).await;
     assert_eq!(threads[0], threads[1], "one thread for the pair");
     let thread = threads[0];
     assert_eq!(
         fake.count(|r| r.is("POST", &format!("/channels/{GUILD_CHANNEL_ID}/threads"))),
         1
     );
-    fake.wait_for("the rules of versus", posts_in(thread, "**Versus:**"))
+    fake.wait_for("the rules of versus", posted_in(thread, "**Versus:**"))
         .await;
 
     let database = home.database().await;
@@ -131,7 +115,10 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     };
     let (anna_side, boris_side) = (side_of(ANNA).await, side_of(BORIS).await);
     let pack = bundled_pack();
-    assert!(pack.opposes(&anna_side, &boris_side), "{anna_side} vs {boris_side}");
+    assert!(
+        pack.opposes(&anna_side, &boris_side),
+        "{anna_side} vs {boris_side}"
+    );
     let (point, anna_says, boris_answers) = point_and_answer(&pack, &anna_side, &boris_side);
 
     // Someone else's message in the pair's thread is no turn.
@@ -140,18 +127,27 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
         student_message(thread, ONLOOKER, true, &anna_says),
     );
     // Anna's turn: moderated, with no counter from the bot; her point goes to Boris.
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        student_message(thread, ANNA, true, &anna_says),
+    let announced = argue(&fake, thread, ANNA, &anna_says).await;
+    assert!(
+        announced.raw.contains("Versus, turn 1"),
+        "{}",
+        announced.raw
     );
-    let announced = fake
-        .wait_for("Anna's turn announced", posts_in(thread, &format!("<@{ANNA}> argued")))
-        .await;
-    assert!(announced.raw.contains("Versus, turn 1"), "{}", announced.raw);
-    assert!(announced.raw.contains(&format!("<@{BORIS}>, answer this point")), "{}", announced.raw);
+    assert!(
+        announced
+            .raw
+            .contains(&format!("<@{BORIS}>, answer this point")),
+        "{}",
+        announced.raw
+    );
     assert_eq!(announced.body["allowed_mentions"]["parse"], json!([]));
     let hint = buttons(&announced, "dd:answer:");
-    assert_eq!(hint, [format!("dd:answer:{BORIS}:{point}")], "{}", announced.raw);
+    assert_eq!(
+        hint,
+        [format!("dd:answer:{BORIS}:{point}")],
+        "{}",
+        announced.raw
+    );
 
     // The counter hint is Boris's alone, and private.
     let moderation_post = message(thread, bot_user(), None, &json!({}));
@@ -167,7 +163,12 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
             answer_with(&anna_clicks, "That hint is for the opponent"),
         )
         .await;
-    assert_eq!(refused.body["flags"], json!(64), "ephemeral: {}", refused.raw);
+    assert_eq!(
+        refused.body["flags"],
+        json!(64),
+        "ephemeral: {}",
+        refused.raw
+    );
     let boris_clicks = button_click(in_thread(BORIS), &hint[0], moderation_post);
     fake.dispatch("INTERACTION_CREATE", boris_clicks.clone());
     let served = fake
@@ -176,15 +177,11 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     assert_eq!(served.body["flags"], json!(64), "ephemeral: {}", served.raw);
 
     // Boris answers Anna's point: his turn is moderated too, and says so.
-    fake.dispatch(
-        "MESSAGE_CREATE",
-        student_message(thread, BORIS, true, &boris_answers),
-    );
-    let answered = fake
-        .wait_for("Boris's turn announced", posts_in(thread, &format!("<@{BORIS}> argued")))
-        .await;
+    let answered = argue(&fake, thread, BORIS, &boris_answers).await;
     assert!(
-        answered.raw.contains(&format!("<@{BORIS}> answered <@{ANNA}>'s point")),
+        answered
+            .raw
+            .contains(&format!("<@{BORIS}> answered <@{ANNA}>'s point")),
         "{}",
         answered.raw
     );
@@ -204,7 +201,11 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
         .wait_for("the leaderboard", answer_with(&end, "leaderboard (final)"))
         .await;
     for student in [ANNA, BORIS] {
-        assert!(board.raw.contains(&format!("<@{student}>")), "{}", board.raw);
+        assert!(
+            board.raw.contains(&format!("<@{student}>")),
+            "{}",
+            board.raw
+        );
     }
     let export = as_instructor(subcommand(here(TEACHER), "drill", "export", json!([])));
     fake.dispatch("INTERACTION_CREATE", export.clone());
@@ -221,7 +222,7 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     }
     assert!(!file.raw.contains(&ONLOOKER.to_string()), "{}", file.raw);
     assert_eq!(
-        fake.count(posts_in(thread, "Counter from")),
+        fake.count(posted_in(thread, "Counter from")),
         0,
         "the bot countered nobody"
     );

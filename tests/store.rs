@@ -485,15 +485,26 @@ async fn members_arguing_in_one_place_are_each_others_opponents() {
             .await
             .unwrap();
     }
-    assert!(!store.join_drill(drill.id, "discord:a", "Ada").await.unwrap());
+    assert!(
+        !store
+            .join_drill(drill.id, "discord:a", "Ada")
+            .await
+            .unwrap()
+    );
 
     let opponent = |place: &'static str, user: &'static str| store.drill_opponent(place, user);
     assert_eq!(
-        opponent("thread:pair", "discord:a").await.unwrap().as_deref(),
+        opponent("thread:pair", "discord:a")
+            .await
+            .unwrap()
+            .as_deref(),
         Some("discord:b")
     );
     assert_eq!(
-        opponent("thread:pair", "discord:b").await.unwrap().as_deref(),
+        opponent("thread:pair", "discord:b")
+            .await
+            .unwrap()
+            .as_deref(),
         Some("discord:a")
     );
     assert_eq!(opponent("thread:alone", "discord:c").await.unwrap(), None);
@@ -582,15 +593,26 @@ async fn scheduled_starts_and_reminders_are_kept_across_reopening() {
         drills.into_iter().map(|drill| drill.id).collect()
     };
     assert!(store.drills_to_begin(4_999).await.unwrap().is_empty());
-    assert_eq!(ids(store.drills_to_begin(5_000).await.unwrap()), [scheduled.id]);
-    assert_eq!(ids(store.timed_drills_running(5_000).await.unwrap()), [timed.id]);
+    assert_eq!(
+        ids(store.drills_to_begin(5_000).await.unwrap()),
+        [scheduled.id]
+    );
+    assert_eq!(
+        ids(store.timed_drills_running(5_000).await.unwrap()),
+        [timed.id]
+    );
     assert!(store.claim_reminder(timed.id, "halfway").await.unwrap());
     assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
     drop(store);
 
     let store = open(&scratch.file).await;
     assert_eq!(
-        store.drill(scheduled.id).await.unwrap().unwrap().begin_at_ms,
+        store
+            .drill(scheduled.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .begin_at_ms,
         Some(5_000)
     );
     assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
