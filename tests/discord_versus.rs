@@ -10,7 +10,7 @@ use std::path::Path;
 use debate_drill::pack::{Pack, load_library};
 use fake_discord::{FakeDiscord, GUILD_CHANNEL_ID, Place, Request, answer_with, as_instructor};
 use fake_discord::{bot_user, button_click, in_guild_channel as here, integer_option, message};
-use fake_discord::{join_drill, open_drill, posted_in, ready_bot, string_option};
+use fake_discord::{join_drill, open_drill, posted_in, ready_bot, slash_command, string_option};
 use fake_discord::{student_message, subcommand, threads_of};
 use serde_json::json;
 
@@ -195,6 +195,26 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     .unwrap();
     assert_eq!(ledger, [(point.clone(), "opponent".to_string(), Some(1))]);
 
+    // `/argue` in the pair's thread is a turn against the opponent too.
+    let another_point = pack
+        .arguments_of_side(&anna_side)
+        .map(|argument| pack.arguments[argument].claim.clone())
+        .find(|claim| *claim != anna_says)
+        .expect("a second point of Anna's side");
+    let argue_command = slash_command(
+        in_thread(ANNA),
+        "argue",
+        json!([string_option("text", &another_point)]),
+    );
+    fake.dispatch("INTERACTION_CREATE", argue_command.clone());
+    let second = fake
+        .wait_for(
+            "Anna's /argue announced",
+            answer_with(&argue_command, "Versus, turn 2"),
+        )
+        .await;
+    assert!(!second.raw.contains("Counter from"), "{}", second.raw);
+
     let end = as_instructor(subcommand(here(TEACHER), "drill", "end", json!([])));
     fake.dispatch("INTERACTION_CREATE", end.clone());
     let board = fake
@@ -212,13 +232,13 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     let file = fake
         .wait_for("the CSV", answer_with(&export, "drill,student,name,round"))
         .await;
-    for student in [ANNA, BORIS] {
+    for (student, turns) in [(ANNA, "2"), (BORIS, "1")] {
         let row = file
             .raw
             .lines()
             .find(|l| l.contains(&format!(",{student},student{student},")))
             .unwrap_or_else(|| panic!("no row for {student}: {}", file.raw));
-        assert_eq!(row.split(',').nth(5), Some("1"), "one turn each: {row}");
+        assert_eq!(row.split(',').nth(5), Some(turns), "turns: {row}");
     }
     assert!(!file.raw.contains(&ONLOOKER.to_string()), "{}", file.raw);
     assert_eq!(
