@@ -79,6 +79,8 @@ pub struct DrillConfig {
     /// The debate scale the scorecard maps onto: `world-schools`, `british-parliamentary`,
     /// `public-forum`.
     pub scale: String,
+    /// How often (seconds, 1–60) the classroom clock looks for drills to begin, remind or end.
+    pub tick_seconds: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -141,6 +143,7 @@ impl Default for DrillConfig {
             max_turns: 0,
             round_minutes: 0,
             scale: "world-schools".into(),
+            tick_seconds: 5,
         }
     }
 }
@@ -232,6 +235,12 @@ impl Config {
                 "`drill.scale` must be one of {}, found {:?}",
                 SCALES.join(", "),
                 self.drill.scale
+            ));
+        }
+        if !(1..=60).contains(&self.drill.tick_seconds) {
+            problems.push(format!(
+                "`drill.tick_seconds` must be between 1 and 60, found {}",
+                self.drill.tick_seconds
             ));
         }
         let weights = [

@@ -30,6 +30,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("turn.counter", &["author", "citation", "claim", "quote"]),
     ("turn.breakdown", &["parts"]),
     ("next.header", &["author", "claim"]),
+    ("turn.put_to_opponent", &["author", "claim"]),
     ("hint.argument", &["author", "claim", "quote"]),
     ("brief.header", &["side", "summary"]),
     ("brief.argument", &["author", "claim"]),

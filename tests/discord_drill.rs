@@ -1,40 +1,26 @@
 //! A classroom drill through the fake Discord: six students join (button and command), sides
-//! are balanced at begin, each gets a private thread with a round, plays a turn; the drill ends,
-//! the leaderboard is posted, and the CSV export holds one row per student.
+//! are balanced at begin, each gets a private thread with a round, plays a turn; the drill
+//! ends by itself when its time is up, the leaderboard is posted, and the CSV export holds one
+//! row per student.
 
 mod fake_discord;
 
 use std::collections::HashMap;
 
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, Request};
-use fake_discord::{as_instructor, button_click, integer_option, slash_command, string_option};
-use fake_discord::{bot_user, message};
-use fake_discord::{student_message, subcommand, token_of};
-use serde_json::{Value, json};
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID};
+use fake_discord::{answer_with, as_instructor, button_click, integer_option, slash_command};
+use fake_discord::{bot_user, in_guild_channel as here, message, string_option};
+use fake_discord::{join_drill, open_drill, posted_in, ready_bot, threads_of};
+use fake_discord::{student_message, subcommand};
+use serde_json::json;
 
 const TEACHER: u64 = 620_000_000_000_000_001;
 const FIRST_STUDENT: u64 = 620_000_000_000_000_100;
 
-fn here(user_id: u64) -> Place {
-    Place::Guild {
-        channel_id: GUILD_CHANNEL_ID,
-        user_id,
-    }
-}
-
-fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
-    let token = token_of(interaction);
-    let text = text.to_string();
-    move |r| r.path.contains(&token) && r.raw.contains(&text)
-}
-
 #[tokio::test]
 async fn a_drill_with_six_students_runs_from_join_to_export() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
+    let (bot, home) = ready_bot(&fake).await;
 
     // A student cannot open a drill.
     let refused = subcommand(
@@ -47,19 +33,12 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     fake.wait_for("a refusal", answer_with(&refused, "Only instructors"))
         .await;
 
-    let start = as_instructor(subcommand(
-        here(TEACHER),
-        "drill",
-        "start",
-        json!([
-            string_option("pack", "ukraine-nato"),
-            integer_option("rounds", 3)
-        ]),
-    ));
-    fake.dispatch("INTERACTION_CREATE", start.clone());
-    let card = fake
-        .wait_for("the drill card", answer_with(&start, "Class drill #"))
-        .await;
+    let options = json!([
+        string_option("pack", "ukraine-nato"),
+        integer_option("rounds", 3),
+        integer_option("minutes", 30)
+    ]);
+    let card = open_drill(&fake, TEACHER, options, "Class drill #").await;
     let custom_id = card
         .raw
         .split("\"custom_id\":\"")
@@ -95,16 +74,11 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
         .await;
 
     // Every student was added to a thread of their own, and their round started there.
-    let mut thread_of: HashMap<u64, u64> = HashMap::new();
-    for &student in &students {
-        let added = fake
-            .wait_for("a student added to a thread", |r| {
-                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
-            })
-            .await;
-        let thread: u64 = added.path.split('/').nth(2).unwrap().parse().unwrap();
-        thread_of.insert(student, thread);
-    }
+    let thread_of: HashMap<u64, u64> = students
+        .iter()
+        .copied()
+        .zip(threads_of(&fake, &students).await)
+        .collect();
     let mut threads: Vec<u64> = thread_of.values().copied().collect();
     threads.sort();
     threads.dedup();
@@ -112,10 +86,7 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     let mut sides: HashMap<String, usize> = HashMap::new();
     for (&student, &thread) in &thread_of {
         let started = fake
-            .wait_for("a round in the thread", |r| {
-                r.is("POST", &format!("/channels/{thread}/messages"))
-                    && r.raw.contains("Your round")
-            })
+            .wait_for("a round in the thread", posted_in(thread, "Your round"))
             .await;
         let side = started.body["embeds"][0]["title"]
             .as_str()
@@ -139,10 +110,8 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
         );
     }
     for &thread in thread_of.values() {
-        fake.wait_for("a counter", |r| {
-            r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains("Counter from")
-        })
-        .await;
+        fake.wait_for("a counter", posted_in(thread, "Counter from"))
+            .await;
     }
 
     // A late joiner gets a side with the fewest members, and a thread at once.
@@ -154,10 +123,13 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     )
     .await;
 
-    let end = as_instructor(subcommand(here(TEACHER), "drill", "end", json!([])));
-    fake.dispatch("INTERACTION_CREATE", end.clone());
+    // Half an hour passes: the drill's own clock ends it.
+    home.pass_time(30).await;
     let board = fake
-        .wait_for("the leaderboard", answer_with(&end, "leaderboard (final)"))
+        .wait_for(
+            "the leaderboard in the channel",
+            posted_in(GUILD_CHANNEL_ID, "leaderboard (final)"),
+        )
         .await;
     for &student in &students {
         assert!(
@@ -167,10 +139,8 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
         );
     }
     for &thread in thread_of.values() {
-        fake.wait_for("a scorecard in the thread", |r| {
-            r.is("POST", &format!("/channels/{thread}/messages")) && r.raw.contains("Scorecard")
-        })
-        .await;
+        fake.wait_for("a scorecard in the thread", posted_in(thread, "Scorecard"))
+            .await;
     }
 
     let export = as_instructor(subcommand(here(TEACHER), "drill", "export", json!([])));
@@ -178,7 +148,7 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     let file = fake
         .wait_for(
             "the CSV",
-            answer_with(&export, "drill,student,round,side,turns"),
+            answer_with(&export, "drill,student,name,round,side,turns"),
         )
         .await;
     assert!(file.raw.contains("relevance,clash,evidence,novelty,penalties,total,scale,scale_score,counters_answered,counters_dropped"), "{}", file.raw);
@@ -189,8 +159,9 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
             .find(|l| l.contains(&format!(",{student},")))
             .unwrap_or_else(|| panic!("no row for {student}: {}", file.raw));
         let fields: Vec<&str> = row.trim_end().split(',').collect();
-        assert_eq!(fields.len(), 15, "{row}");
-        assert_eq!(fields[4], "1", "one turn: {row}");
+        assert_eq!(fields.len(), 16, "{row}");
+        assert_eq!(fields[2], format!("student{student}"), "the name: {row}");
+        assert_eq!(fields[5], "1", "one turn: {row}");
     }
 
     let board = slash_command(here(FIRST_STUDENT), "leaderboard", json!([]));
@@ -205,27 +176,11 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
 #[tokio::test]
 async fn a_drill_survives_a_restart() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-
-    let start = as_instructor(subcommand(
-        here(TEACHER),
-        "drill",
-        "start",
-        json!([string_option("pack", "ukraine-nato")]),
-    ));
-    fake.dispatch("INTERACTION_CREATE", start.clone());
-    fake.wait_for("the drill card", answer_with(&start, "Class drill #"))
-        .await;
+    let (bot, home) = ready_bot(&fake).await;
+    let options = json!([string_option("pack", "ukraine-nato")]);
+    open_drill(&fake, TEACHER, options, "Class drill #").await;
     let students = [FIRST_STUDENT, FIRST_STUDENT + 1];
-    for student in students {
-        let join = subcommand(here(student), "drill", "join", json!([]));
-        fake.dispatch("INTERACTION_CREATE", join.clone());
-        fake.wait_for("a welcome", answer_with(&join, "You're in!"))
-            .await;
-    }
+    join_drill(&fake, &students).await;
 
     let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
     assert!(status.success());
@@ -238,12 +193,7 @@ async fn a_drill_survives_a_restart() {
         answer_with(&begin, "has begun: 2 student(s)"),
     )
     .await;
-    for student in students {
-        fake.wait_for("a thread for each student", |r| {
-            r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{student}"))
-        })
-        .await;
-    }
+    threads_of(&fake, &students).await;
     let (status, _) = bot.terminate(std::time::Duration::from_secs(10)).await;
     assert!(status.success());
 }

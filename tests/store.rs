@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use debate_drill::store::{ClashOrigin, NewRound, NewTurn, Store, StoreError};
+use debate_drill::store::{
+    ClashOrigin, NewDrill, NewRound, NewTurn, OpponentPoint, Store, StoreError,
+};
 use tempfile::TempDir;
 
 struct Scratch {
@@ -447,6 +449,177 @@ async fn a_counter_served_outside_a_turn_is_answered_only_by_a_later_turn() {
             .await,
         Err(StoreError::RoundNotFound(_))
     ));
+}
+
+fn drill_in(channel_key: &str, begin_at_ms: Option<i64>) -> NewDrill {
+    NewDrill {
+        scope: "guild:1".to_owned(),
+        channel_key: channel_key.to_owned(),
+        pack_key: "ukraine-nato".to_owned(),
+        mode: "versus".to_owned(),
+        max_turns: None,
+        minutes: Some(10),
+        begin_at_ms,
+        seed: 3,
+        created_by: "discord:teacher".to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn members_arguing_in_one_place_are_each_others_opponents() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let drill = store
+        .open_drill(drill_in("channel:1", None))
+        .await
+        .unwrap()
+        .unwrap();
+    for (user, name, place) in [
+        ("discord:a", "Ada", "thread:pair"),
+        ("discord:b", "=Bob", "thread:pair"),
+        ("discord:c", "Cy", "thread:alone"),
+    ] {
+        assert!(store.join_drill(drill.id, user, name).await.unwrap());
+        store
+            .assign_drill_member(drill.id, user, "coalition-guarantee", place)
+            .await
+            .unwrap();
+    }
+    assert!(
+        !store
+            .join_drill(drill.id, "discord:a", "Ada")
+            .await
+            .unwrap()
+    );
+
+    let opponent = |place: &'static str, user: &'static str| store.drill_opponent(place, user);
+    assert_eq!(
+        opponent("thread:pair", "discord:a")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("discord:b")
+    );
+    assert_eq!(
+        opponent("thread:pair", "discord:b")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("discord:a")
+    );
+    assert_eq!(opponent("thread:alone", "discord:c").await.unwrap(), None);
+    assert_eq!(opponent("thread:pair", "discord:c").await.unwrap(), None);
+    let names: Vec<Option<String>> = store
+        .drill_members(drill.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|member| member.display_name)
+        .collect();
+    assert_eq!(
+        names,
+        [Some("Ada".into()), Some("=Bob".into()), Some("Cy".into())]
+    );
+}
+
+#[tokio::test]
+async fn a_turns_point_reaches_the_opponent_once_and_only_while_their_round_runs() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let speaker = store
+        .start_round(round_for("discord:a", "thread:pair"))
+        .await
+        .unwrap();
+    let opponent = store
+        .start_round(round_for("discord:b", "thread:pair"))
+        .await
+        .unwrap();
+    let point = || {
+        Some(OpponentPoint {
+            round_id: opponent.id,
+            argument: "menon.coalition".to_owned(),
+        })
+    };
+
+    let (first, put) = store
+        .append_turn_with_point(speaker.id, turn_from("m1", "a point"), point())
+        .await
+        .unwrap();
+    assert!(put);
+    let (again, put_again) = store
+        .append_turn_with_point(speaker.id, turn_from("m1", "a point"), point())
+        .await
+        .unwrap();
+    assert_eq!((again.id, put_again), (first.id, false));
+    let ledger: Vec<_> = store
+        .clashes(opponent.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.counter_argument, c.served_turn, c.origin))
+        .collect();
+    assert_eq!(
+        ledger,
+        [("menon.coalition".to_owned(), 0, ClashOrigin::Opponent)]
+    );
+    assert!(store.clashes(speaker.id).await.unwrap().is_empty());
+
+    store.end_round(opponent.id, "command", "{}").await.unwrap();
+    let (second, put) = store
+        .append_turn_with_point(speaker.id, turn_from("m2", "another point"), point())
+        .await
+        .unwrap();
+    assert_eq!((second.number, put), (2, false));
+    assert_eq!(store.clashes(opponent.id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn scheduled_starts_and_reminders_are_kept_across_reopening() {
+    let scratch = scratch();
+    let store = open(&scratch.file).await;
+    let scheduled = store
+        .open_drill(drill_in("channel:1", Some(5_000)))
+        .await
+        .unwrap()
+        .unwrap();
+    let timed = store
+        .open_drill(drill_in("channel:2", None))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(store.begin_drill(timed.id, Some(i64::MAX)).await.unwrap());
+
+    let ids = |drills: Vec<debate_drill::store::DrillRecord>| -> Vec<i64> {
+        drills.into_iter().map(|drill| drill.id).collect()
+    };
+    assert!(store.drills_to_begin(4_999).await.unwrap().is_empty());
+    assert_eq!(
+        ids(store.drills_to_begin(5_000).await.unwrap()),
+        [scheduled.id]
+    );
+    assert_eq!(
+        ids(store.timed_drills_running(5_000).await.unwrap()),
+        [timed.id]
+    );
+    assert!(store.claim_reminder(timed.id, "halfway").await.unwrap());
+    assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
+    drop(store);
+
+    let store = open(&scratch.file).await;
+    assert_eq!(
+        store
+            .drill(scheduled.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .begin_at_ms,
+        Some(5_000)
+    );
+    assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
+    assert!(store.claim_reminder(timed.id, "last-minute").await.unwrap());
+    assert!(store.claim_reminder(scheduled.id, "halfway").await.unwrap());
+    store.unschedule_drill(scheduled.id).await.unwrap();
+    assert!(store.drills_to_begin(i64::MAX).await.unwrap().is_empty());
 }
 
 #[tokio::test]

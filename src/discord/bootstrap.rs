@@ -82,7 +82,8 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
         .with_context(|| format!("could not open the database {}", config.database.url))?;
     let engine = Engine::new(&packs, store, config);
     load_scoped_packs(&engine).await?;
-    let mut data = Data::new(engine, catalogue);
+    let tick = Duration::from_secs(u64::from(config.drill.tick_seconds));
+    let mut data = Data::new(engine, catalogue, tick);
     data.instructor_role = config.discord.instructor_role.clone();
     Ok(data)
 }

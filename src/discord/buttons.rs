@@ -18,6 +18,12 @@ pub enum Button {
     ForgetMe(serenity::UserId),
     /// Join the classroom drill of the card's channel.
     JoinDrill(i64),
+    /// In a versus thread: the opponent's own side's best answer to `argument`, for the
+    /// `opponent` only.
+    CounterHint {
+        opponent: serenity::UserId,
+        argument: String,
+    },
 }
 
 impl Button {
@@ -29,6 +35,9 @@ impl Button {
             Button::End => format!("{PREFIX}:end"),
             Button::ForgetMe(user) => format!("{PREFIX}:forget:{user}"),
             Button::JoinDrill(drill) => format!("{PREFIX}:join:{drill}"),
+            Button::CounterHint { opponent, argument } => {
+                format!("{PREFIX}:answer:{opponent}:{argument}")
+            }
         }
     }
 
@@ -44,6 +53,15 @@ impl Button {
             ("end", "") => Some(Button::End),
             ("forget", user) => user.parse().ok().map(Button::ForgetMe),
             ("join", drill) => drill.parse().ok().map(Button::JoinDrill),
+            ("answer", value) => {
+                let (opponent, argument) = value
+                    .split_once(':')
+                    .filter(|(_, argument)| !argument.is_empty())?;
+                Some(Button::CounterHint {
+                    opponent: opponent.parse().ok()?,
+                    argument: argument.to_string(),
+                })
+            }
             _ => None,
         }
     }
@@ -56,6 +74,7 @@ impl Button {
             Button::End => ("End round", serenity::ButtonStyle::Danger),
             Button::ForgetMe(_) => ("Yes, forget me", serenity::ButtonStyle::Danger),
             Button::JoinDrill(_) => ("Join", serenity::ButtonStyle::Success),
+            Button::CounterHint { .. } => ("Counter hint", serenity::ButtonStyle::Primary),
         };
         serenity::CreateButton::new(self.custom_id())
             .label(label)
@@ -76,6 +95,10 @@ mod tests {
             Button::End,
             Button::ForgetMe(serenity::UserId::new(123_456_789_012_345_678)),
             Button::JoinDrill(42),
+            Button::CounterHint {
+                opponent: serenity::UserId::new(18_446_744_073_709_551_615),
+                argument: "a".repeat(64),
+            },
         ];
         for button in buttons {
             let id = button.custom_id();
@@ -83,5 +106,6 @@ mod tests {
             assert_eq!(Button::parse(&id), Some(button));
         }
         assert_eq!(Button::parse("other:hint"), None);
+        assert_eq!(Button::parse("dd:answer:42:"), None);
     }
 }

@@ -4,6 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::buttons::Button;
 use super::card::Card;
+use super::classroom::turn_command;
 use super::commands::{forget_user, join_clicked};
 use super::errors::Notice;
 use super::instructors::guild_scope;
@@ -39,10 +40,14 @@ async fn message(
         return Ok(());
     }
     let typing = message.channel_id.start_typing(&ctx.http);
-    let command = Command::Say {
-        text: message.content.clone(),
-        source_id: Some(message.id.to_string()),
-    };
+    let command = turn_command(
+        data,
+        message.author.id,
+        message.channel_id,
+        message.content.clone(),
+        message.id.to_string(),
+    )
+    .await?;
     let outputs = match rounds::handle(data, message.author.id, message.channel_id, command).await {
         Ok(outputs) => outputs,
         Err(DrillError::NoRound) => return Ok(()),
@@ -97,6 +102,13 @@ async fn clicked(
             vec![Post::text(forget_user(data, user).await?).private()]
         }
         Button::JoinDrill(_) => vec![join_clicked(ctx, click, data).await?],
+        Button::CounterHint { opponent, argument } if opponent == click.user.id => {
+            run(data, click, Command::CounterHint { argument }).await?
+        }
+        Button::CounterHint { .. } => vec![
+            Post::text("That hint is for the opponent who must answer this point.".into())
+                .private(),
+        ],
         Button::ForgetMe(_) => {
             vec![Post::text("That button is for someone else.".into()).private()]
         }

@@ -18,6 +18,7 @@ mod inflight;
 mod instructors;
 mod layout;
 mod mentions;
+mod moderation;
 mod post;
 mod reload;
 mod render;

@@ -7,7 +7,9 @@ use super::buttons::Button;
 use super::card::Card;
 use super::post::Post;
 use super::text::escape;
-use crate::drill::{ArgumentRef, Brief, Countered, NextCounter, Output, Scorecard, Started};
+use crate::drill::{
+    ArgumentRef, Brief, Countered, NextCounter, Output, Scorecard, Started, TurnScore,
+};
 use crate::prompts::Catalogue;
 
 /// The messages that show `output` whole, in order; buttons go under the last one.
@@ -18,6 +20,7 @@ pub fn posts(output: &Output, catalogue: &Catalogue) -> Vec<Post> {
             countered_card(countered, catalogue),
             countered.counter.as_ref(),
         ),
+        Output::Moderated(moderated) => super::moderation::posts(moderated, catalogue),
         Output::Unsure => vec![Post::text(catalogue.render("notice.unsure", &[]))],
         Output::Hint {
             argument: Some(argument),
@@ -40,9 +43,14 @@ fn private(card: Card) -> Vec<Post> {
 
 /// The card's messages with the round's buttons under the last one.
 fn with_buttons(card: Card, counter: Option<&ArgumentRef>) -> Vec<Post> {
+    under_last(card, round_buttons(counter))
+}
+
+/// The card's messages with `buttons` under the last one.
+pub(super) fn under_last(card: Card, buttons: Vec<serenity::CreateButton>) -> Vec<Post> {
     let mut posts = card.posts();
     if let Some(last) = posts.pop() {
-        posts.push(last.with_buttons(round_buttons(counter)));
+        posts.push(last.with_buttons(buttons));
     }
     posts
 }
@@ -85,33 +93,39 @@ fn started_card(started: &Started) -> Card {
 }
 
 fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
-    let feedback: Vec<String> = countered
-        .score
-        .feedback
-        .iter()
-        .map(|f| format!("• {}", escape(&f.render(catalogue))))
-        .collect();
-    let breakdown: Vec<String> = countered
-        .score
-        .breakdown()
-        .iter()
-        .map(|(name, points)| format!("{name} {points:.1}"))
-        .collect();
-    match &countered.counter {
+    let card = match &countered.counter {
         Some(counter) => counter_card(counter),
         None => Card::new(
             "No counter".into(),
             "The pack has no argument against this.".into(),
         ),
-    }
-    .field(
-        format!(
-            "Your turn {}: {:.0}/100",
-            countered.turn, countered.score.total
-        ),
-        breakdown.join(" · "),
-    )
-    .field("Feedback".into(), feedback.join("\n"))
+    };
+    let title = format!(
+        "Your turn {}: {:.0}/100",
+        countered.turn, countered.score.total
+    );
+    score_fields(card, title, &countered.score, catalogue)
+}
+
+/// A turn's score under `title`, with its breakdown, then its feedback.
+pub(super) fn score_fields(
+    card: Card,
+    title: String,
+    score: &TurnScore,
+    catalogue: &Catalogue,
+) -> Card {
+    let feedback: Vec<String> = score
+        .feedback
+        .iter()
+        .map(|f| format!("• {}", escape(&f.render(catalogue))))
+        .collect();
+    let breakdown: Vec<String> = score
+        .breakdown()
+        .iter()
+        .map(|(name, points)| format!("{name} {points:.1}"))
+        .collect();
+    card.field(title, breakdown.join(" · "))
+        .field("Feedback".into(), feedback.join("\n"))
 }
 
 /// A counter served on request: the same card as a turn's counter, with the point it answers

@@ -1,6 +1,7 @@
 //! What every handler shares: poise's user data, and the aliases the commands are written with.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::classroom::Classroom;
 use super::inflight::InFlight;
@@ -16,7 +17,7 @@ pub struct Data {
     pub catalogue: Catalogue,
     /// The configured instructor role's name, valid in every server.
     pub instructor_role: Option<String>,
-    /// Classroom drills, shared with the ticker that ends them on time.
+    /// Classroom drills, shared with the ticker that begins, reminds and ends them on time.
     pub classroom: Classroom,
     /// The client for attachment downloads (timeouts set).
     pub downloads: reqwest::Client,
@@ -24,12 +25,10 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(engine: Engine, catalogue: Catalogue) -> Data {
+    /// `tick`: how often the classroom clock looks for drills to begin, remind or end.
+    pub fn new(engine: Engine, catalogue: Catalogue, tick: Duration) -> Data {
         let engine = Arc::new(engine);
-        let classroom = Classroom {
-            engine: Arc::clone(&engine),
-            catalogue: catalogue.clone(),
-        };
+        let classroom = Classroom::new(Arc::clone(&engine), catalogue.clone(), tick);
         Data {
             classroom,
             engine,

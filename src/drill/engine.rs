@@ -14,8 +14,9 @@ use super::scale::Scale;
 use super::scorecard::{EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::sides::{random_side, rng_from};
+use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
-use crate::matcher::{Matcher, choose_counter, counter_via};
+use crate::matcher::{CounterChoice, Matcher, choose_counter, counter_via};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
 
@@ -192,7 +193,29 @@ impl Engine {
             (_, None) if !outputs.is_empty() => {}
             (_, None) => return Err(DrillError::NoRound),
             (Command::Say { text, source_id }, Some(round)) => {
-                outputs.extend(self.say(round, text, source_id).await?);
+                outputs.extend(self.say(round, text, source_id, None).await?);
+            }
+            (
+                Command::SayVersus {
+                    text,
+                    source_id,
+                    opponent,
+                },
+                Some(round),
+            ) => {
+                let opponent = Opponent {
+                    round: self.store.active_round(&opponent, &round.place_key).await?,
+                    key: &opponent,
+                };
+                outputs.extend(self.say(round, text, source_id, Some(opponent)).await?);
+            }
+            (Command::CounterHint { argument }, Some(round)) => {
+                let rubric = self
+                    .rubric(&round.pack_id)
+                    .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
+                outputs.push(Output::Hint {
+                    argument: counter_hint(&rubric, &round.side, &argument),
+                });
             }
             (Command::Hint, Some(round)) => outputs.push(self.hint(round).await?),
             (Command::NextCounter, Some(round)) => {
@@ -275,11 +298,15 @@ impl Engine {
         }))
     }
 
+    /// One turn. Alone, the bot answers it with a counter; against an `opponent`, the bot
+    /// does not answer, and the point made is put to the opponent instead (in the same
+    /// transaction as the turn).
     async fn say(
         &self,
         round: RoundRecord,
         text: String,
         source_id: Option<String>,
+        opponent: Option<Opponent<'_>>,
     ) -> Result<Vec<Output>, DrillError> {
         if text.trim().is_empty() {
             return Err(DrillError::EmptyMessage);
@@ -291,19 +318,35 @@ impl Engine {
         if let Some(source_id) = &source_id
             && let Some(turn) = self.store.turn_by_source(round.id, source_id).await?
         {
-            return Ok(vec![Output::Countered(Box::new(replayed(rubric, &turn)))]);
+            let countered = replayed(rubric, &turn);
+            return Ok(vec![match opponent {
+                None => Output::Countered(Box::new(countered)),
+                Some(opponent) => Output::Moderated(Box::new(opponent.replayed(
+                    rubric.pack(),
+                    &round.user_key,
+                    countered,
+                ))),
+            }]);
         }
         let (rubric, state) = self.state(round).await?;
         let rubric = &*rubric;
         let side = state.record.side.clone();
-        let choice = choose_counter(rubric.matcher(), &side, &text, &state.served);
+        let choice = match opponent {
+            None => choose_counter(rubric.matcher(), &side, &text, &state.served),
+            Some(_) => CounterChoice {
+                matched: rubric.matcher().search(&text, 1).into_iter().next(),
+                counter: None,
+                via: None,
+            },
+        };
         let Some(matched) = choice.matched else {
             return Ok(vec![Output::Unsure]);
         };
+        let facing = state.counter_under_reply();
         let score = rubric.score(
             TurnContext {
                 side: &side,
-                counter: state.counter_under_reply(),
+                counter: facing,
                 earlier: &state.earlier_terms,
             },
             &text,
@@ -311,9 +354,12 @@ impl Engine {
         let answered = answered_counter(rubric, &side, &text, &state.open);
         let pack = rubric.pack();
         let id_of = |index: ArgumentIndex| pack.arguments[index].id.clone();
-        let turn = self
+        let point = opponent
+            .as_ref()
+            .and_then(|opponent| opponent.point(pack, matched.argument));
+        let (turn, put) = self
             .store
-            .append_turn(
+            .append_turn_with_point(
                 state.record.id,
                 NewTurn {
                     source_id,
@@ -326,9 +372,10 @@ impl Engine {
                     total: score.total,
                     created_ms: (self.clock)(),
                 },
+                point,
             )
             .await?;
-        let mut outputs = vec![Output::Countered(Box::new(Countered {
+        let countered = Countered {
             round_id: state.record.id,
             turn: turn.number,
             matched: Some((ArgumentRef::new(pack, matched.argument), matched.score)),
@@ -336,7 +383,16 @@ impl Engine {
             via: choice.via.map(Via::from),
             answered: answered.map(|a| ArgumentRef::new(pack, a)),
             score,
-        }))];
+        };
+        let mut outputs = vec![match opponent {
+            None => Output::Countered(Box::new(countered)),
+            Some(opponent) => Output::Moderated(Box::new(opponent.moderated(
+                &state.record.user_key,
+                countered,
+                facing.map(|point| ArgumentRef::new(pack, point)),
+                put.then(|| ArgumentRef::new(pack, matched.argument)),
+            ))),
+        }];
         if state.record.max_turns.is_some_and(|max| turn.number >= max) {
             outputs.push(Output::Scorecard(
                 self.end(state.record, EndReason::TurnLimit).await?,

@@ -21,6 +21,18 @@ pub enum Command {
         text: String,
         source_id: Option<String>,
     },
+    /// One turn against a student: matched and scored like `Say`, but the bot does not answer;
+    /// the point made goes to `opponent` (a user key with a round in the same place) to answer.
+    SayVersus {
+        text: String,
+        source_id: Option<String>,
+        opponent: String,
+    },
+    /// The argument of the student's own side that best answers `argument` (an opponent's
+    /// point): a curated rebuttal first.
+    CounterHint {
+        argument: String,
+    },
     Hint,
     Brief,
     End,
@@ -34,6 +46,8 @@ pub enum Command {
 pub enum Output {
     Started(Started),
     Countered(Box<Countered>),
+    /// A versus turn, for the moderator to announce.
+    Moderated(Box<Moderated>),
     /// The message was not recognised: ask the student to sharpen the point (no counter, no
     /// score, not a turn).
     Unsure,
@@ -88,6 +102,20 @@ pub struct NextCounter {
     /// From a side opposing the student's; not served before in the round.
     pub counter: ArgumentRef,
     pub via: Via,
+}
+
+/// A turn against a student: scored like any turn, answered by no bot counter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Moderated {
+    /// Who spoke, and who faces them (user keys).
+    pub speaker: String,
+    pub opponent: String,
+    /// The turn as matched and scored; its `counter` is always `None`.
+    pub turn: Countered,
+    /// The opponent's point this turn was to answer: their latest one still open before it.
+    pub facing: Option<ArgumentRef>,
+    /// The point now put to the opponent: the argument made, when its side is against theirs.
+    pub served: Option<ArgumentRef>,
 }
 
 /// Why the counter was chosen.

@@ -34,20 +34,34 @@ impl Store {
     ) -> Result<ClashRecord, StoreError> {
         let mut tx = self.begin_write().await?;
         ensure_active(&mut tx, round_id).await?;
-        let row = sqlx::query(
-            "INSERT INTO clashes (round_id, counter_argument, served_turn, origin)
-             VALUES ($1, $2, (SELECT COUNT(*) FROM turns WHERE round_id = $1), $3)
-             RETURNING *",
-        )
-        .bind(round_id)
-        .bind(counter_argument)
-        .bind(origin.name())
-        .fetch_one(&mut *tx)
-        .await?;
-        let clash = clash_from_row(&row)?;
+        let clash = open_clash(&mut tx, round_id, counter_argument, origin)
+            .await?
+            .ok_or(StoreError::RoundEnded(round_id))?;
         tx.commit().await?;
         Ok(clash)
     }
+}
+
+/// Opens a clash outside any turn in the round, inside the caller's transaction; `None` (and
+/// nothing written) when the round is not active.
+pub(crate) async fn open_clash(
+    conn: &mut SqliteConnection,
+    round_id: i64,
+    counter_argument: &str,
+    origin: ClashOrigin,
+) -> Result<Option<ClashRecord>, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO clashes (round_id, counter_argument, served_turn, origin)
+         SELECT $1, $2, (SELECT COUNT(*) FROM turns WHERE round_id = $1), $3
+         WHERE EXISTS (SELECT 1 FROM rounds WHERE id = $1 AND ended_ms IS NULL)
+         RETURNING *",
+    )
+    .bind(round_id)
+    .bind(counter_argument)
+    .bind(origin.name())
+    .fetch_optional(conn)
+    .await?;
+    row.as_ref().map(clash_from_row).transpose()
 }
 
 /// Updates the ledger for a turn just inserted, inside the caller's transaction. The answer

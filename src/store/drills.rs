@@ -1,5 +1,6 @@
 //! Classroom drills: one open drill per channel, who joined it, and the side and place each
-//! member was given. Rounds played in a drill carry its id (`rounds.drill_id`).
+//! member was given (a versus pair shares one place). Rounds played in a drill carry its id
+//! (`rounds.drill_id`). When drills begin, remind and end by themselves: `drill_schedule.rs`.
 
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
@@ -17,6 +18,8 @@ pub struct NewDrill {
     pub mode: String,
     pub max_turns: Option<u32>,
     pub minutes: Option<u32>,
+    /// When the drill begins by itself, if it is scheduled.
+    pub begin_at_ms: Option<i64>,
     pub seed: i64,
     pub created_by: String,
 }
@@ -30,6 +33,7 @@ pub struct DrillRecord {
     pub mode: String,
     pub max_turns: Option<u32>,
     pub minutes: Option<u32>,
+    pub begin_at_ms: Option<i64>,
     pub seed: i64,
     pub created_by: String,
     pub created_ms: i64,
@@ -41,6 +45,8 @@ pub struct DrillRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrillMember {
     pub user_key: String,
+    /// Their display name in the server when they joined (`None` for older members).
+    pub display_name: Option<String>,
     pub joined_ms: i64,
     pub side: Option<String>,
     pub place_key: Option<String>,
@@ -51,8 +57,8 @@ impl Store {
     pub async fn open_drill(&self, drill: NewDrill) -> Result<Option<DrillRecord>, StoreError> {
         let inserted = sqlx::query(
             "INSERT INTO drills (scope, channel_key, pack_key, mode, max_turns, minutes, seed,
-                                 created_by, created_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *",
+                                 created_by, created_ms, begin_at_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *",
         )
         .bind(&drill.scope)
         .bind(&drill.channel_key)
@@ -63,6 +69,7 @@ impl Store {
         .bind(drill.seed)
         .bind(&drill.created_by)
         .bind(now_ms())
+        .bind(drill.begin_at_ms)
         .fetch_one(&self.pool)
         .await;
         match inserted {
@@ -113,27 +120,22 @@ impl Store {
         row.as_ref().map(drill_from_row).transpose()
     }
 
-    /// Begun drills not yet ended whose deadline has passed by `now_ms`.
-    pub async fn drills_due(&self, now_ms: i64) -> Result<Vec<DrillRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT * FROM drills WHERE ended_ms IS NULL AND deadline_ms IS NOT NULL
-             AND deadline_ms <= $1 ORDER BY id",
-        )
-        .bind(now_ms)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(drill_from_row).collect()
-    }
-
-    /// Adds a member; false when they had joined already.
-    pub async fn join_drill(&self, drill_id: i64, user_key: &str) -> Result<bool, StoreError> {
+    /// Adds a member under the name they are shown by; false when they had joined already.
+    pub async fn join_drill(
+        &self,
+        drill_id: i64,
+        user_key: &str,
+        display_name: &str,
+    ) -> Result<bool, StoreError> {
         let joined = sqlx::query(
-            "INSERT INTO drill_members (drill_id, user_key, joined_ms) VALUES ($1, $2, $3)
+            "INSERT INTO drill_members (drill_id, user_key, joined_ms, display_name)
+             VALUES ($1, $2, $3, $4)
              ON CONFLICT (drill_id, user_key) DO NOTHING",
         )
         .bind(drill_id)
         .bind(user_key)
         .bind(now_ms())
+        .bind(display_name)
         .execute(&self.pool)
         .await?;
         Ok(joined.rows_affected() > 0)
@@ -141,22 +143,33 @@ impl Store {
 
     /// The members in the order they joined.
     pub async fn drill_members(&self, drill_id: i64) -> Result<Vec<DrillMember>, StoreError> {
-        let rows: Vec<(String, i64, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT user_key, joined_ms, side, place_key FROM drill_members WHERE drill_id = $1
-             ORDER BY joined_ms, rowid",
+        let rows = sqlx::query(
+            "SELECT * FROM drill_members WHERE drill_id = $1 ORDER BY joined_ms, rowid",
         )
         .bind(drill_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(user_key, joined_ms, side, place_key)| DrillMember {
-                user_key,
-                joined_ms,
-                side,
-                place_key,
-            })
-            .collect())
+        rows.iter().map(member_from_row).collect()
+    }
+
+    /// The other member of the drill who argues in the same place as `user_key` (their versus
+    /// opponent); `None` when the user argues there alone or is no drill's member there.
+    pub async fn drill_opponent(
+        &self,
+        place_key: &str,
+        user_key: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT other.user_key FROM drill_members AS me
+             JOIN drill_members AS other
+               ON other.drill_id = me.drill_id AND other.place_key = me.place_key
+             WHERE me.place_key = $1 AND me.user_key = $2 AND other.user_key <> me.user_key
+             ORDER BY other.drill_id DESC LIMIT 1",
+        )
+        .bind(place_key)
+        .bind(user_key)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Records a member's side and where their round is.
@@ -210,7 +223,17 @@ impl Store {
     }
 }
 
-fn drill_from_row(row: &SqliteRow) -> Result<DrillRecord, StoreError> {
+fn member_from_row(row: &SqliteRow) -> Result<DrillMember, StoreError> {
+    Ok(DrillMember {
+        user_key: row.try_get("user_key")?,
+        display_name: row.try_get("display_name")?,
+        joined_ms: row.try_get("joined_ms")?,
+        side: row.try_get("side")?,
+        place_key: row.try_get("place_key")?,
+    })
+}
+
+pub(super) fn drill_from_row(row: &SqliteRow) -> Result<DrillRecord, StoreError> {
     Ok(DrillRecord {
         id: row.try_get("id")?,
         scope: row.try_get("scope")?,
@@ -219,6 +242,7 @@ fn drill_from_row(row: &SqliteRow) -> Result<DrillRecord, StoreError> {
         mode: row.try_get("mode")?,
         max_turns: optional_u32_column(row, "max_turns")?,
         minutes: optional_u32_column(row, "minutes")?,
+        begin_at_ms: row.try_get("begin_at_ms")?,
         seed: row.try_get("seed")?,
         created_by: row.try_get("created_by")?,
         created_ms: row.try_get("created_ms")?,

@@ -7,12 +7,13 @@
 //! `"dm:1234"`. Queries are checked at run time (no database needed to compile), and the schema
 //! lives in `migrations/`, embedded in the binary.
 //!
-//! Classroom drills and uploaded packs (issue 6) get their own tables in a later migration and
-//! their own file here; `rounds.drill_id` and the settings table are already waiting for them.
-//! Whatever they store about a user must also be deleted by [`Store::forget_user`].
+//! Classroom drills (their members, schedule and reminders) and uploaded packs have their own
+//! tables and files here; rounds played in a drill carry `rounds.drill_id`. Whatever is stored
+//! about a user must also be deleted by [`Store::forget_user`].
 
 mod clashes;
 mod clock;
+mod drill_schedule;
 mod drills;
 mod error;
 mod open;
@@ -29,5 +30,5 @@ pub use error::StoreError;
 pub use open::Store;
 pub use packs::ScopedPackRecord;
 pub use records::{
-    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, RoundRecord, TurnRecord,
+    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord, TurnRecord,
 };

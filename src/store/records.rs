@@ -73,6 +73,14 @@ pub struct NewTurn {
     pub created_ms: i64,
 }
 
+/// A versus opponent's point, put to them in the same transaction as the turn that made it:
+/// a clash of origin [`ClashOrigin::Opponent`] opened in their round, if it is still active.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpponentPoint {
+    pub round_id: i64,
+    pub argument: String,
+}
+
 /// A stored turn. `message` is empty once the retention purge has blanked it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TurnRecord {

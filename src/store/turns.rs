@@ -5,7 +5,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::rows::u32_column;
-use super::{NewTurn, Store, StoreError, TurnRecord, clashes};
+use super::{ClashOrigin, NewTurn, OpponentPoint, Store, StoreError, TurnRecord, clashes};
 
 impl Store {
     /// Appends a turn to an active round and returns it as stored, with its number.
@@ -18,11 +18,23 @@ impl Store {
         round_id: i64,
         turn: NewTurn,
     ) -> Result<TurnRecord, StoreError> {
+        Ok(self.append_turn_with_point(round_id, turn, None).await?.0)
+    }
+
+    /// [`Store::append_turn`] in a versus drill: in the same transaction, the point the turn
+    /// made is put to the opponent (see [`OpponentPoint`]). Also says whether it was put: not
+    /// when the opponent's round has ended, nor when the turn was stored before.
+    pub async fn append_turn_with_point(
+        &self,
+        round_id: i64,
+        turn: NewTurn,
+        point: Option<OpponentPoint>,
+    ) -> Result<(TurnRecord, bool), StoreError> {
         let mut tx = self.begin_write().await?;
         if let Some(source_id) = &turn.source_id
             && let Some(existing) = turn_with_source(&mut tx, round_id, source_id).await?
         {
-            return Ok(existing);
+            return Ok((existing, false));
         }
         ensure_active(&mut tx, round_id).await?;
         let row = sqlx::query(
@@ -47,8 +59,19 @@ impl Store {
         .await?;
         let record = turn_from_row(&row)?;
         clashes::record_turn(&mut tx, &record).await?;
+        let put = match point {
+            Some(point) => clashes::open_clash(
+                &mut tx,
+                point.round_id,
+                &point.argument,
+                ClashOrigin::Opponent,
+            )
+            .await?
+            .is_some(),
+            None => false,
+        };
         tx.commit().await?;
-        Ok(record)
+        Ok((record, put))
     }
 
     /// The round's turns in order.

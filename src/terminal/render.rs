@@ -11,6 +11,17 @@ pub fn output(catalogue: &Catalogue, output: &Output) -> String {
     match output {
         Output::Started(started) => self::started(catalogue, started),
         Output::Countered(countered) => self::countered(catalogue, countered),
+        Output::Moderated(moderated) => {
+            let mut text = self::countered(catalogue, &moderated.turn);
+            if let Some(point) = &moderated.served {
+                text.push('\n');
+                text.push_str(&catalogue.render(
+                    "turn.put_to_opponent",
+                    &[("author", &point.speaker), ("claim", &point.claim)],
+                ));
+            }
+            text
+        }
         Output::Unsure => catalogue.render("notice.unsure", &[]),
         Output::Hint {
             argument: Some(argument),

@@ -1,5 +1,6 @@
 //! The real `debate-drill serve` binary, pointed at the fake with a config in a temporary
 //! folder (which also holds its database and its log, so a restart finds the same rounds).
+//! Its classroom clock ticks every second, and a test can make time pass in its database.
 
 use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
@@ -33,7 +34,8 @@ impl Home {
             "[packs]\ndir = {packs:?}\nhot_reload = false\n\n\
              [prompts]\ndir = {prompts:?}\n\n\
              [database]\nurl = {database:?}\n\n\
-             [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n",
+             [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n\n\
+             [drill]\ntick_seconds = 1\n",
             packs = packs,
             prompts = repo.join("prompts"),
             database = format!("sqlite://{}", dir.path().join("bot.db").display()),
@@ -66,6 +68,32 @@ impl Home {
 
     fn log(&self) -> PathBuf {
         self.dir.path().join("bot.log")
+    }
+
+    /// The bot's SQLite database, opened beside the bot (for a test to read, or to move time).
+    pub async fn database_pool(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(&format!("sqlite://{}", self.database().display()))
+            .await
+            .unwrap()
+    }
+
+    /// Makes `minutes` pass for the drills in the database: every start time, begin time and
+    /// deadline moves that far into the past, so the bot's clock finds them due.
+    pub async fn pass_time(&self, minutes: i64) {
+        let database = self.database_pool().await;
+        let shift = minutes * 60_000;
+        for statement in [
+            "UPDATE drills SET begin_at_ms = begin_at_ms - $1, begun_ms = begun_ms - $1,
+                               deadline_ms = deadline_ms - $1",
+            "UPDATE rounds SET started_ms = started_ms - $1, deadline_ms = deadline_ms - $1",
+        ] {
+            sqlx::query(statement)
+                .bind(shift)
+                .execute(&database)
+                .await
+                .unwrap();
+        }
+        database.close().await;
     }
 }
 

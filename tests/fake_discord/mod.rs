@@ -3,7 +3,8 @@
 //! lets a test dispatch gateway events, and waits for the request a test expects.
 //!
 //! Members' permissions are modelled only as the interaction reports them (see
-//! `payloads::as_instructor`); attachments are served from `/files/`.
+//! `payloads::as_instructor`); attachments are served from `/files/`. `drills` holds the steps
+//! classroom drill tests share.
 //! What it does not model: rate limits, channel permissions, message and channel state (every message
 //! the bot sends is accepted and echoed back), interaction token expiry, and sharding beyond
 //! one shard.
@@ -12,6 +13,7 @@
 #![allow(dead_code, unused_imports)]
 
 mod bot;
+mod drills;
 mod files;
 mod gateway;
 mod ids;
@@ -28,6 +30,7 @@ use axum::routing::{any, get};
 use serde_json::{Value, json};
 
 pub use bot::{Bot, Home};
+pub use drills::*;
 pub use gateway::Sessions;
 pub use ids::*;
 pub use payloads::*;

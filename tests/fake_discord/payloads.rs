@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::ids::{APPLICATION_ID, BOT_USER_ID, GUILD_ID, next_id};
+use super::ids::{APPLICATION_ID, BOT_USER_ID, GUILD_CHANNEL_ID, GUILD_ID, next_id};
 
 const TIMESTAMP: &str = "2026-01-01T00:00:00.000000+00:00";
 
@@ -195,6 +195,21 @@ pub fn token_of(interaction: &Value) -> String {
         .as_str()
         .unwrap_or_default()
         .to_string()
+}
+
+/// The bot's answer to `interaction` (its callback or a follow-up) whose body holds `text`.
+pub fn answer_with(interaction: &Value, text: &str) -> impl Fn(&super::Request) -> bool {
+    let token = token_of(interaction);
+    let text = text.to_string();
+    move |r| r.path.contains(&token) && r.raw.contains(&text)
+}
+
+/// A member of the fake guild, in its channel.
+pub fn in_guild_channel(user_id: u64) -> Place {
+    Place::Guild {
+        channel_id: GUILD_CHANNEL_ID,
+        user_id,
+    }
 }
 
 /// Manage Server, in an interaction member's permission bits.

@@ -3,19 +3,11 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::discord::classroom::Opening;
+use crate::discord::classroom::{Mode, Opening, Student};
 use crate::discord::errors::Notice;
 use crate::discord::instructors;
 use crate::discord::post::Post;
 use crate::discord::state::{Context, Error};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum Mode {
-    #[name = "solo"]
-    Solo,
-    #[name = "versus"]
-    Versus,
-}
 
 /// Classroom drills in this channel.
 #[poise::command(
@@ -40,12 +32,14 @@ async fn start(
     #[min = 1]
     #[max = 240]
     minutes: Option<u32>,
-    #[description = "solo: a thread per student"] mode: Option<Mode>,
+    #[description = "solo: a thread per student; versus: a thread per pair of opposing students"]
+    mode: Option<Mode>,
+    #[description = "Minutes until the drill begins by itself (default: at /drill begin)"]
+    #[min = 1]
+    #[max = 1440]
+    begin_in: Option<u32>,
 ) -> Result<(), Error> {
     let guild = instructors::require(ctx).await?;
-    if mode == Some(Mode::Versus) {
-        return Err(Notice("Versus mode is not available yet; please use solo.".into()).into());
-    }
     let post = ctx
         .data()
         .classroom()
@@ -56,6 +50,8 @@ async fn start(
             pack,
             rounds,
             minutes,
+            mode: mode.unwrap_or(Mode::Solo),
+            begin_in,
         })
         .await?;
     ctx.send(post.to_reply()).await?;
@@ -66,15 +62,18 @@ async fn start(
 #[poise::command(slash_command, guild_only)]
 async fn join(ctx: Context<'_>) -> Result<(), Error> {
     ctx.defer_ephemeral().await?;
+    let name = match ctx.author_member().await {
+        Some(member) => member.display_name().to_string(),
+        None => ctx.author().display_name().to_string(),
+    };
+    let student = Student {
+        user: ctx.author().id,
+        name,
+    };
     let answer = ctx
         .data()
         .classroom()
-        .join(
-            ctx.http(),
-            ctx.channel_id(),
-            ctx.author().id,
-            &ctx.author().name,
-        )
+        .join(ctx.http(), ctx.channel_id(), student)
         .await?;
     ctx.send(Post::text(answer).private().to_reply()).await?;
     Ok(())
@@ -153,9 +152,17 @@ pub async fn join_clicked(
     click: &serenity::ComponentInteraction,
     data: &crate::discord::state::Data,
 ) -> Result<Post, Error> {
+    let name = match &click.member {
+        Some(member) => member.display_name(),
+        None => click.user.display_name(),
+    };
+    let student = Student {
+        user: click.user.id,
+        name: name.to_string(),
+    };
     let answer = data
         .classroom()
-        .join(&ctx.http, click.channel_id, click.user.id, &click.user.name)
+        .join(&ctx.http, click.channel_id, student)
         .await;
     match answer {
         Ok(text) => Ok(Post::text(text).private()),

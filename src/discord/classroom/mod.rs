@@ -1,0 +1,247 @@
+//! Classroom drills on Discord: a drill per channel that students join; when it begins (at
+//! `/drill begin`, or by itself at its start time) balanced sides and private threads — one
+//! per student in solo mode, one per pair of opposing students in versus mode — each student
+//! with an ordinary engine round tagged with the drill; reminders while a timed drill runs;
+//! and the results (leaderboard, CSV, the counters the class left unanswered). Everything
+//! lives in the store, so a restart loses no drill.
+//!
+//! `seating` begins drills and opens threads, `versus` turns messages in a pair's thread into
+//! turns against the opponent, `ticker` keeps time, `finish` ends drills, `results` reports.
+
+mod finish;
+mod results;
+mod seating;
+mod ticker;
+mod versus;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+
+use super::card::Card;
+use super::errors::Notice;
+use super::instructors::guild_scope;
+use super::post::Post;
+use super::rounds::{place_key, user_key};
+use super::text::escape;
+use crate::drill::{DrillError, Engine};
+use crate::prompts::Catalogue;
+use crate::store::{DrillRecord, NewDrill};
+
+pub use versus::turn_command;
+
+/// What the drill code needs, shareable with the ticker.
+#[derive(Clone)]
+pub struct Classroom {
+    pub engine: Arc<Engine>,
+    pub catalogue: Catalogue,
+    /// How often the ticker looks for drills to begin, remind or end.
+    pub tick: Duration,
+}
+
+/// How students face each other in a drill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Mode {
+    /// A thread per student, arguing against the bot's counters.
+    #[name = "solo"]
+    Solo,
+    /// A thread per pair of students on opposing sides; the bot moderates.
+    #[name = "versus"]
+    Versus,
+}
+
+impl Mode {
+    /// The name the store keeps.
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Solo => "solo",
+            Mode::Versus => "versus",
+        }
+    }
+
+    fn of(drill: &DrillRecord) -> Mode {
+        if drill.mode == Mode::Versus.name() {
+            Mode::Versus
+        } else {
+            Mode::Solo
+        }
+    }
+}
+
+pub struct Opening {
+    pub guild: serenity::GuildId,
+    pub channel: serenity::ChannelId,
+    pub instructor: serenity::UserId,
+    pub pack: String,
+    pub rounds: Option<u32>,
+    pub minutes: Option<u32>,
+    pub mode: Mode,
+    /// Minutes until the drill begins by itself.
+    pub begin_in: Option<u32>,
+}
+
+/// Someone taking part, as the drill shows them.
+#[derive(Debug, Clone)]
+pub struct Student {
+    pub user: serenity::UserId,
+    /// Their display name in the server.
+    pub name: String,
+}
+
+impl Classroom {
+    pub fn new(engine: Arc<Engine>, catalogue: Catalogue, tick: Duration) -> Classroom {
+        Classroom {
+            engine,
+            catalogue,
+            tick,
+        }
+    }
+
+    /// Opens a drill in the channel and returns its public card with a Join button.
+    pub async fn open(&self, opening: Opening) -> Result<Post, crate::discord::state::Error> {
+        let scope = guild_scope(opening.guild);
+        let (pack_key, pack) = self
+            .engine
+            .resolve_pack(Some(&scope), Some(&opening.pack))
+            .map_err(|e| self.notice(e))?;
+        let begin_at_ms = opening
+            .begin_in
+            .map(|minutes| now_ms() + i64::from(minutes) * 60_000);
+        let drill = self
+            .engine
+            .store()
+            .open_drill(NewDrill {
+                scope,
+                channel_key: place_key(opening.channel),
+                pack_key,
+                mode: opening.mode.name().into(),
+                max_turns: opening.rounds,
+                minutes: opening.minutes,
+                begin_at_ms,
+                seed: rand::random::<i64>(),
+                created_by: user_key(opening.instructor),
+            })
+            .await?
+            .ok_or_else(|| {
+                Notice("A drill is already open in this channel; `/drill end` it first.".into())
+            })?;
+        let sides: Vec<String> = pack.sides.iter().map(|s| escape(&s.name)).collect();
+        let facing = match opening.mode {
+            Mode::Solo => "solo: a private thread each, against the bot's counters",
+            Mode::Versus => "versus: a private thread per pair of students on opposing sides",
+        };
+        let start = match begin_at_ms {
+            Some(at) => format!("begins by itself <t:{}:R>", at / 1000),
+            None => "begins at /drill begin".to_string(),
+        };
+        let card = Card::new(
+            format!("Class drill #{}: {}", drill.id, escape(&pack.title)),
+            format!(
+                "{}\n\nPress **Join** (or use `/drill join`) to take part. Sides are given when the drill begins.",
+                escape(&pack.motion)
+            ),
+        )
+        .field("Sides".into(), sides.join("\n"))
+        .field(
+            "Format".into(),
+            format!(
+                "{facing}\n{} · {}\n{start}",
+                opening
+                    .rounds
+                    .map_or("turns: the usual limit".to_string(), |n| format!("{n} turns each")),
+                opening
+                    .minutes
+                    .map_or("ends with /drill end".to_string(), |m| format!("{m} minutes"))
+            ),
+        );
+        let (embed, size) = card.build();
+        Ok(Post::embed(embed, size)
+            .with_buttons(vec![super::buttons::Button::JoinDrill(drill.id).create()]))
+    }
+
+    /// Adds the student to the channel's drill; a late joiner is seated at once, alone, on the
+    /// side with the fewest members. The answer the student reads.
+    pub async fn join(
+        &self,
+        http: &serenity::Http,
+        channel: serenity::ChannelId,
+        student: Student,
+    ) -> Result<String, crate::discord::state::Error> {
+        let store = self.engine.store();
+        let drill = self.open_in(channel).await?;
+        if !store
+            .join_drill(drill.id, &user_key(student.user), &student.name)
+            .await?
+        {
+            return Ok("You have already joined this drill.".into());
+        }
+        if drill.begun_ms.is_none() {
+            let count = store.drill_members(drill.id).await?.len();
+            return Ok(format!(
+                "You're in! {count} student(s) have joined; your side comes when the drill begins."
+            ));
+        }
+        let side = self.fewest_side(&drill).await?;
+        let note = (Mode::of(&drill) == Mode::Versus).then_some(
+            "The pairs were made when the drill began, so you argue against the bot's counters here.",
+        );
+        let thread = self
+            .seat(http, &drill, channel, &student, &side, note)
+            .await?;
+        Ok(format!(
+            "You joined a drill under way: you argue **{}** in <#{thread}>.",
+            escape(&side)
+        ))
+    }
+
+    /// The drill `/leaderboard` and `/drill export` mean: the one asked for (in this server
+    /// only), else this channel's latest, else the server's latest.
+    pub async fn find(
+        &self,
+        guild: serenity::GuildId,
+        channel: serenity::ChannelId,
+        wanted: Option<i64>,
+    ) -> Result<DrillRecord, crate::discord::state::Error> {
+        let store = self.engine.store();
+        let scope = guild_scope(guild);
+        let found = match wanted {
+            Some(id) => store.drill(id).await?.filter(|d| d.scope == scope),
+            None => match store.latest_drill_in(&place_key(channel)).await? {
+                Some(drill) => Some(drill),
+                None => store.latest_drill_of(&scope).await?,
+            },
+        };
+        found.ok_or_else(|| Notice("There is no such drill in this server.".into()).into())
+    }
+
+    /// The channel's open drill, or the notice that there is none.
+    async fn open_in(
+        &self,
+        channel: serenity::ChannelId,
+    ) -> Result<DrillRecord, crate::discord::state::Error> {
+        self.engine
+            .store()
+            .open_drill_in(&place_key(channel))
+            .await?
+            .ok_or_else(|| Notice("No drill is open in this channel.".into()).into())
+    }
+
+    fn notice(&self, error: DrillError) -> crate::discord::state::Error {
+        match error {
+            DrillError::Store(_) | DrillError::PackGone(_) => error.into(),
+            other => Notice(other.render(&self.catalogue)).into(),
+        }
+    }
+}
+
+/// The engine's pack id from a drill's pack key (a bundled id, or `SCOPE/ID`).
+fn pack_id_of(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key)
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as i64)
+}

@@ -1,0 +1,280 @@
+//! Beginning a drill: a side for everyone who joined and their private threads — one per
+//! student (solo), or one per pair of students on opposing sides (versus) — each student with
+//! their own round in it. Late joiners, and an odd student out in versus, are seated alone.
+
+use std::collections::BTreeMap;
+
+use poise::serenity_prelude as serenity;
+
+use super::{Classroom, Mode, Student, now_ms, pack_id_of};
+use crate::discord::errors::Notice;
+use crate::discord::post::Post;
+use crate::discord::render;
+use crate::discord::rounds::{channel_of_key, place_key, user_key, user_of_key};
+use crate::discord::state::Error;
+use crate::discord::text::escape;
+use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents};
+use crate::store::DrillRecord;
+
+/// Discord's limit on a thread's name.
+const THREAD_NAME_MAX: usize = 100;
+
+impl Classroom {
+    /// `/drill begin`: begins the channel's open drill; the announcement for the channel.
+    pub async fn begin(
+        &self,
+        http: &serenity::Http,
+        channel: serenity::ChannelId,
+    ) -> Result<String, Error> {
+        let drill = self.open_in(channel).await?;
+        self.begin_drill(http, drill).await
+    }
+
+    /// Gives everyone who joined a side and a thread; the announcement for the channel.
+    pub(super) async fn begin_drill(
+        &self,
+        http: &serenity::Http,
+        drill: DrillRecord,
+    ) -> Result<String, Error> {
+        let store = self.engine.store();
+        let channel = channel_of_key(&drill.channel_key)
+            .ok_or_else(|| Notice("This drill's channel is not a Discord channel.".into()))?;
+        let members = store.drill_members(drill.id).await?;
+        if members.is_empty() {
+            return Err(Notice("Nobody has joined yet.".into()).into());
+        }
+        let deadline = drill.minutes.map(|m| now_ms() + i64::from(m) * 60_000);
+        if !store.begin_drill(drill.id, deadline).await? {
+            return Err(Notice("This drill has begun already.".into()).into());
+        }
+        let drill = store.drill(drill.id).await?.unwrap_or(drill);
+        let pack = self
+            .engine
+            .pack(&drill.pack_key)
+            .ok_or_else(|| DrillError::PackGone(drill.pack_key.clone()))?;
+        let sides: Vec<String> = pack.sides.iter().map(|s| s.id.clone()).collect();
+        let students: Vec<Student> = members
+            .iter()
+            .enumerate()
+            .filter_map(|(number, member)| {
+                Some(Student {
+                    user: user_of_key(&member.user_key)?,
+                    name: member
+                        .display_name
+                        .clone()
+                        .unwrap_or_else(|| format!("student {}", number + 1)),
+                })
+            })
+            .collect();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let seating = match Mode::of(&drill) {
+            Mode::Solo => {
+                for (student, side) in balance(&students, &sides, drill.seed as u64) {
+                    self.seat(http, &drill, channel, &student, &side, None)
+                        .await?;
+                    *counts.entry(side).or_default() += 1;
+                }
+                "each in a private thread".to_string()
+            }
+            Mode::Versus => {
+                let opposes = |a: &str, b: &str| pack.opposes(a, b);
+                let pairing = pair_opponents(&students, &sides, opposes, drill.seed as u64);
+                for pair in &pairing.pairs {
+                    self.seat_pair(http, &drill, channel, pair).await?;
+                    for (_, side) in pair {
+                        *counts.entry(side.clone()).or_default() += 1;
+                    }
+                }
+                for (student, side) in &pairing.alone {
+                    let note = "Nobody was left to pair you with, so you argue against the bot's counters here.";
+                    self.seat(http, &drill, channel, student, side, Some(note))
+                        .await?;
+                    *counts.entry(side.clone()).or_default() += 1;
+                }
+                let alone = match pairing.alone.len() {
+                    0 => String::new(),
+                    n => format!(" ({n} without an opponent argue alone against the bot)"),
+                };
+                format!(
+                    "in {} versus pair(s), each pair in a private thread{alone}",
+                    pairing.pairs.len()
+                )
+            }
+        };
+        let split: Vec<String> = counts
+            .iter()
+            .map(|(side, n)| format!("{} ({n})", escape(side)))
+            .collect();
+        Ok(format!(
+            "Drill #{} has begun: {} student(s), {seating}. Sides: {}.{}",
+            drill.id,
+            members.len(),
+            split.join(", "),
+            drill
+                .minutes
+                .map_or(String::new(), |m| format!(" It ends in {m} minute(s).")),
+        ))
+    }
+
+    /// Opens a student's private thread, adds them, and starts their round in it; `note`
+    /// (what this thread is, when it is not the usual) is posted first.
+    pub(super) async fn seat(
+        &self,
+        http: &serenity::Http,
+        drill: &DrillRecord,
+        channel: serenity::ChannelId,
+        student: &Student,
+        side: &str,
+        note: Option<&str>,
+    ) -> Result<serenity::ChannelId, Error> {
+        let title = format!("drill {} · {}", drill.id, escape(&student.name));
+        let intro = note.map(str::to_string);
+        self.open_seats(http, drill, channel, &title, &[(student, side)], intro)
+            .await
+    }
+
+    /// Opens one private thread for two opponents, with both in it, and says how versus goes.
+    async fn seat_pair(
+        &self,
+        http: &serenity::Http,
+        drill: &DrillRecord,
+        channel: serenity::ChannelId,
+        pair: &[(Student, String); 2],
+    ) -> Result<serenity::ChannelId, Error> {
+        let [(first, first_side), (second, second_side)] = pair;
+        let title = format!(
+            "drill {} · {} vs {}",
+            drill.id,
+            escape(&first.name),
+            escape(&second.name)
+        );
+        let pack = self.engine.pack(&drill.pack_key);
+        let side_name = |id: &str| {
+            pack.as_ref()
+                .and_then(|pack| pack.side(id))
+                .map_or_else(|| escape(id), |side| escape(&side.name))
+        };
+        let rules = format!(
+            "**Versus:** <@{}> argues **{}** against <@{}>, who argues **{}**.\n\
+             Write your arguments here: every message is a turn, scored as usual. The bot does not \
+             counter you; it announces each turn, and the point you make is the one your \
+             opponent must answer next. Under each turn, the opponent may ask for a private \
+             **Counter hint**.",
+            first.user,
+            side_name(first_side),
+            second.user,
+            side_name(second_side)
+        );
+        let seats = [(first, first_side.as_str()), (second, second_side.as_str())];
+        self.open_seats(http, drill, channel, &title, &seats, Some(rules))
+            .await
+    }
+
+    /// Opens a private thread named `title` with the seated students added, posts `intro`
+    /// there if any, and starts each student's round on their side.
+    async fn open_seats(
+        &self,
+        http: &serenity::Http,
+        drill: &DrillRecord,
+        channel: serenity::ChannelId,
+        title: &str,
+        seats: &[(&Student, &str)],
+        intro: Option<String>,
+    ) -> Result<serenity::ChannelId, Error> {
+        let users: Vec<serenity::UserId> = seats.iter().map(|(student, _)| student.user).collect();
+        let thread = open_thread(http, channel, title, &users).await?;
+        if let Some(intro) = intro {
+            thread
+                .send_message(http, Post::text(intro).to_message())
+                .await?;
+        }
+        for (student, side) in seats {
+            self.start_round(http, drill, thread, student.user, side)
+                .await?;
+        }
+        Ok(thread)
+    }
+
+    /// Starts `user`'s round of the drill in `thread`, records where they argue, and posts
+    /// the round's opening card there.
+    async fn start_round(
+        &self,
+        http: &serenity::Http,
+        drill: &DrillRecord,
+        thread: serenity::ChannelId,
+        user: serenity::UserId,
+        side: &str,
+    ) -> Result<(), Error> {
+        let round = DrillRound {
+            id: drill.id,
+            max_turns: drill.max_turns,
+            deadline_ms: drill.deadline_ms,
+        };
+        let outputs = self
+            .engine
+            .handle_drill(
+                Some(&drill.scope),
+                Some(round),
+                &user_key(user),
+                &place_key(thread),
+                Command::Start {
+                    pack: Some(pack_id_of(&drill.pack_key).to_string()),
+                    side: Some(side.to_string()),
+                    seed: None,
+                },
+            )
+            .await
+            .map_err(|e| self.notice(e))?;
+        self.engine
+            .store()
+            .assign_drill_member(drill.id, &user_key(user), side, &place_key(thread))
+            .await?;
+        for output in &outputs {
+            for post in render::posts(output, &self.catalogue) {
+                thread.send_message(http, post.to_message()).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The side with the fewest members so far (the first such, in the pack's order).
+    pub(super) async fn fewest_side(&self, drill: &DrillRecord) -> Result<String, Error> {
+        let pack = self
+            .engine
+            .pack(&drill.pack_key)
+            .ok_or_else(|| DrillError::PackGone(drill.pack_key.clone()))?;
+        let members = self.engine.store().drill_members(drill.id).await?;
+        let count = |side: &str| {
+            members
+                .iter()
+                .filter(|m| m.side.as_deref() == Some(side))
+                .count()
+        };
+        pack.sides
+            .iter()
+            .min_by_key(|s| count(&s.id))
+            .map(|s| s.id.clone())
+            .ok_or_else(|| DrillError::PackGone(drill.pack_key.clone()).into())
+    }
+}
+
+/// A new private thread under `channel` that only the bot can invite to, with `users` added.
+async fn open_thread(
+    http: &serenity::Http,
+    channel: serenity::ChannelId,
+    title: &str,
+    users: &[serenity::UserId],
+) -> Result<serenity::ChannelId, Error> {
+    let thread = channel
+        .create_thread(
+            http,
+            serenity::CreateThread::new(title.chars().take(THREAD_NAME_MAX).collect::<String>())
+                .kind(serenity::ChannelType::PrivateThread)
+                .invitable(false),
+        )
+        .await?;
+    for &user in users {
+        thread.id.add_thread_member(http, user).await?;
+    }
+    Ok(thread.id)
+}
