@@ -49,6 +49,24 @@ async fn ready_registers_the_global_commands() {
             "/{name} has a description"
         );
     }
+    let drill = commands
+        .iter()
+        .find(|c| c["name"] == "drill")
+        .expect("/drill");
+    let start = drill["options"]
+        .as_array()
+        .and_then(|subcommands| subcommands.iter().find(|s| s["name"] == "start"))
+        .expect("/drill start");
+    let mode = start["options"]
+        .as_array()
+        .and_then(|options| options.iter().find(|o| o["name"] == "mode"))
+        .expect("/drill start mode");
+    assert_eq!(mode["type"], 3, "mode is a string option: {mode}");
+    let choices: Vec<&str> = mode["choices"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["value"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(choices, ["solo", "versus"]);
     assert_eq!(
         fake.count(|r| r.path.contains("/guilds/") && r.path.ends_with("/commands")),
         0,

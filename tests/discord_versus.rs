@@ -9,7 +9,7 @@ use std::path::Path;
 
 use debate_drill::pack::{Pack, load_library};
 use fake_discord::{FakeDiscord, GUILD_CHANNEL_ID, Place, Request, answer_with, as_instructor};
-use fake_discord::{bot_user, button_click, in_guild_channel as here, integer_option, message};
+use fake_discord::{bot_user, button_click, in_guild_channel as here, message};
 use fake_discord::{join_drill, open_drill, posted_in, ready_bot, slash_command, string_option};
 use fake_discord::{student_message, subcommand, threads_of};
 use serde_json::json;
@@ -76,10 +76,10 @@ async fn argue(fake: &FakeDiscord, thread: u64, student: u64, text: &str) -> Req
 async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     let fake = FakeDiscord::start().await;
     let (bot, home) = ready_bot(&fake).await;
-    // Discord sends a choice by its index: 1 is versus.
+    // The mode is a string option with the choices solo and versus, as the contract writes it.
     let options = json!([
         string_option("pack", "ukraine-nato"),
-        integer_option("mode", 1)
+        string_option("mode", "versus")
     ]);
     open_drill(&fake, TEACHER, options, "versus: a private thread per pair").await;
     join_drill(&fake, &[ANNA, BORIS]).await;

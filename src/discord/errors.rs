@@ -42,6 +42,16 @@ pub async fn handle(error: FrameworkError<'_, Data, Error>) {
             )
             .await;
         }
+        FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(command = %ctx.command().qualified_name, "option mismatch: {description}");
+            tell(
+                poise::Context::Application(ctx),
+                "I could not read one of the options; please check it and try again.".into(),
+            )
+            .await;
+        }
         FrameworkError::Setup { error, .. } => {
             tracing::error!("setup after READY failed: {error:#}");
         }

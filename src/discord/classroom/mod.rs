@@ -41,19 +41,19 @@ pub struct Classroom {
 }
 
 /// How students face each other in a drill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// A thread per student, arguing against the bot's counters.
-    #[name = "solo"]
     Solo,
     /// A thread per pair of students on opposing sides; the bot moderates.
-    #[name = "versus"]
     Versus,
 }
 
 impl Mode {
-    /// The name the store keeps.
-    fn name(self) -> &'static str {
+    pub const ALL: [Mode; 2] = [Mode::Solo, Mode::Versus];
+
+    /// The name the store keeps, and the option's value on Discord.
+    pub fn name(self) -> &'static str {
         match self {
             Mode::Solo => "solo",
             Mode::Versus => "versus",

@@ -4,6 +4,7 @@
 mod drill;
 mod end;
 mod forget;
+mod mode_option;
 mod next;
 mod pack;
 mod practice;
