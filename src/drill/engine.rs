@@ -13,6 +13,7 @@ use super::round::RoundState;
 use super::scale::Scale;
 use super::scorecard::{EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
+use super::serial::RoundLocks;
 use super::sides::{random_side, rng_from};
 use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
@@ -32,6 +33,7 @@ pub struct Engine {
     round_ms: Option<i64>,
     scale: Scale,
     clock: Clock,
+    rounds: RoundLocks,
 }
 
 impl Engine {
@@ -56,6 +58,7 @@ impl Engine {
             round_ms: Some(i64::from(config.drill.round_minutes) * 60_000).filter(|&ms| ms > 0),
             scale: Scale::from_config(&config.drill.scale).unwrap_or(Scale::WorldSchools),
             clock: now_ms,
+            rounds: RoundLocks::new(),
         }
     }
 
@@ -165,6 +168,7 @@ impl Engine {
         place: &str,
         command: Command,
     ) -> Result<Vec<Output>, DrillError> {
+        let _one_at_a_time = self.rounds.lock(user, place).await;
         let mut outputs = Vec::new();
         let active = match self.store.active_round(user, place).await? {
             Some(round) if self.is_out_of_time(&round) => {

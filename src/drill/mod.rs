@@ -32,6 +32,7 @@ mod round;
 mod scale;
 mod scorecard;
 mod scoring;
+mod serial;
 mod sides;
 mod versus;
 #[cfg(test)]

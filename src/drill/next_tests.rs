@@ -145,3 +145,25 @@ async fn the_next_turn_answers_the_counter_asked_for_even_after_a_restart() {
     let dropped: Vec<&String> = card.dropped.iter().map(|d| &d.counter.id).collect();
     assert!(dropped.contains(&&first.id) && dropped.contains(&&next.counter.id));
 }
+
+#[tokio::test]
+async fn counters_asked_for_at_once_are_still_all_different() {
+    let dir = TempDir::new().unwrap();
+    let engine = started(&dir, "for-uniforms").await;
+    turn(&engine, COST).await;
+    let (first, second, third) = tokio::join!(
+        next_counter(&engine),
+        next_counter(&engine),
+        next_counter(&engine)
+    );
+    let mut served: Vec<String> = [first, second, third]
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|next| next.counter.id)
+        .collect();
+    let asked = served.len();
+    served.sort();
+    served.dedup();
+    assert_eq!(served.len(), asked, "a counter served twice: {served:?}");
+    assert!(asked >= 2, "the pack has more than two opposing arguments");
+}
