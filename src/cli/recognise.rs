@@ -2,6 +2,7 @@
 //! the counter choice, one JSON line per message.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::jsonl::{for_each_line, rounded, string_field};
 use super::{Cli, Failure, Library};
@@ -11,12 +12,13 @@ use crate::pack::{ArgumentIndex, Pack};
 pub fn run_match(cli: &Cli, top: usize) -> Result<(), Failure> {
     let matcher = Matcher::new(Library::load(cli)?.select(cli.pack.as_deref())?);
     let pack = matcher.pack();
+    let quotes = EscapedQuotes::of(pack);
     for_each_line(|request| {
         let q = string_field(request, "q")?;
         let hits = matcher
             .search(q, top)
             .iter()
-            .map(|hit| HitLine::new(pack, hit))
+            .map(|hit| HitLine::new(pack, &quotes, hit))
             .collect();
         Ok(MatchLine {
             q: q.to_string(),
@@ -37,17 +39,36 @@ pub fn run_counter(cli: &Cli, side: &str) -> Result<(), Failure> {
     }
     let matcher = Matcher::new(pack);
     let pack = matcher.pack();
+    let quotes = EscapedQuotes::of(pack);
     for_each_line(|request| {
         let q = string_field(request, "q")?;
         let choice = choose_counter(&matcher, side, q, &[]);
         Ok(CounterLine {
             q: q.to_string(),
-            matched: choice.matched.map(|hit| HitLine::new(pack, &hit)),
+            matched: choice.matched.map(|hit| HitLine::new(pack, &quotes, &hit)),
             counter: choice
                 .counter
                 .map(|index| CounterOut::new(pack, index, choice.via)),
         })
     })
+}
+
+/// Every argument's quote as a JSON string, escaped once: quotes are most of each output line,
+/// and escaping them anew for every message was a fifth of the work of a line.
+struct EscapedQuotes(Vec<Box<RawValue>>);
+
+impl EscapedQuotes {
+    fn of(pack: &Pack) -> EscapedQuotes {
+        EscapedQuotes(
+            pack.arguments
+                .iter()
+                .map(|argument| {
+                    serde_json::value::to_raw_value(&argument.quote)
+                        .expect("a string is always valid JSON")
+                })
+                .collect(),
+        )
+    }
 }
 
 /// One line of `match`'s output.
@@ -72,11 +93,11 @@ struct HitLine<'a> {
     side: &'a str,
     author: &'a str,
     score: f64,
-    quote: &'a str,
+    quote: &'a RawValue,
 }
 
 impl<'a> HitLine<'a> {
-    fn new(pack: &'a Pack, hit: &Hit) -> HitLine<'a> {
+    fn new(pack: &'a Pack, quotes: &'a EscapedQuotes, hit: &Hit) -> HitLine<'a> {
         let argument = &pack.arguments[hit.argument];
         HitLine {
             argument: &argument.id,
@@ -84,7 +105,7 @@ impl<'a> HitLine<'a> {
             side: &argument.side,
             author: &pack.position_of(argument).author,
             score: rounded(hit.score),
-            quote: &argument.quote,
+            quote: &quotes.0[hit.argument],
         }
     }
 }
