@@ -1,5 +1,6 @@
 //! The instructor's side through the fake Discord: students are refused the teacher's
-//! commands; uploaded packs are validated like `check`, scoped to their server, size-capped.
+//! commands; uploaded packs (a single file, or a .zip of a pack folder such as the second bundled
+//! pack) are validated like `check`, scoped to their server, size-capped.
 
 mod fake_discord;
 
@@ -195,6 +196,73 @@ async fn a_valid_upload_is_usable_at_once_there_and_absent_elsewhere() {
         "an unknown pack in the other server",
         answer_with(&elsewhere, "There is no pack called school-uniforms"),
     )
+    .await;
+    drop(bot);
+}
+
+/// The bundled second pack, `positions/russia-war-cause/`, zipped as an instructor would zip its
+/// folder, under another id (a bundled pack's id is taken).
+fn second_pack_zip(id: &str) -> Vec<u8> {
+    use std::io::Write;
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("positions/russia-war-cause");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        if name == "pack.toml" {
+            text = text.replace("id = \"russia-war-cause\"", &format!("id = \"{id}\""));
+        }
+        zip.start_file(
+            format!("russia-war-cause/{name}"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[tokio::test]
+async fn the_second_pack_uploads_as_a_zip_of_its_folder_and_serves_its_motion() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _home) = started(&fake).await;
+    let zip = second_pack_zip("war-cause-class");
+    let size = zip.len() as u64;
+    let (_, attachment) = fake.host_attachment("russia-war-cause.zip", zip, size);
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for(
+        "the zip upload",
+        answer_with(&upload, "is ready in this server"),
+    )
+    .await;
+
+    let practice = slash_command(
+        here(STUDENT),
+        "practice",
+        json!([
+            string_option("pack", "war-cause-class"),
+            string_option("side", "not-about-nato")
+        ]),
+    );
+    fake.dispatch("INTERACTION_CREATE", practice);
+    fake.wait_for("a round on the uploaded second pack", |r| {
+        r.method == "POST"
+            && r.path.ends_with("/messages")
+            && r.body["embeds"]
+                .to_string()
+                .contains("This house believes Russia's war on Ukraine is about NATO")
+    })
     .await;
     drop(bot);
 }
