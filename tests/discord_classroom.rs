@@ -35,6 +35,22 @@ fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
     move |r| r.path.contains(&token) && r.body.to_string().contains(&text)
 }
 
+/// The teacher uploads `attachment` with `/pack upload`; returns once the bot says it is ready.
+async fn upload_as_teacher(fake: &FakeDiscord, attachment: Value) {
+    let upload = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for(
+        "the upload",
+        answer_with(&upload, "is ready in this server"),
+    )
+    .await;
+}
+
 /// The bot, with its home (config and database), which must outlive it.
 async fn started(fake: &FakeDiscord) -> (Bot, Home) {
     let home = Home::new(fake);
@@ -154,18 +170,7 @@ async fn a_valid_upload_is_usable_at_once_there_and_absent_elsewhere() {
     fake.wait_for("the check", answer_with(&check, "is a valid pack"))
         .await;
 
-    let upload = as_instructor(attachment_command(
-        here(TEACHER),
-        "pack",
-        "upload",
-        attachment,
-    ));
-    fake.dispatch("INTERACTION_CREATE", upload.clone());
-    fake.wait_for(
-        "the upload",
-        answer_with(&upload, "is ready in this server"),
-    )
-    .await;
+    upload_as_teacher(&fake, attachment).await;
 
     let practice = slash_command(
         here(STUDENT),
@@ -234,18 +239,7 @@ async fn the_second_pack_uploads_as_a_zip_of_its_folder_and_serves_its_motion() 
     let zip = second_pack_zip("war-cause-class");
     let size = zip.len() as u64;
     let (_, attachment) = fake.host_attachment("russia-war-cause.zip", zip, size);
-    let upload = as_instructor(attachment_command(
-        here(TEACHER),
-        "pack",
-        "upload",
-        attachment,
-    ));
-    fake.dispatch("INTERACTION_CREATE", upload.clone());
-    fake.wait_for(
-        "the zip upload",
-        answer_with(&upload, "is ready in this server"),
-    )
-    .await;
+    upload_as_teacher(&fake, attachment).await;
 
     let practice = slash_command(
         here(STUDENT),
