@@ -8,7 +8,7 @@ use super::io::{Brief, Command, Countered, Output, Started, Via};
 use super::ledger::answered_counter;
 use super::next::serve_next_counter;
 use super::refs::{ArgumentRef, SideRef};
-use super::registry::{Registry, pack_key};
+use super::registry::Registry;
 use super::round::RoundState;
 use super::scale::Scale;
 use super::scorecard::{EndReason, Scorecard};
@@ -483,54 +483,13 @@ impl Engine {
         self.registry().by_key(key)
     }
 
-    /// The pack asked for (the scope's own first); else the scope's default; else the only
-    /// one; else the one marked default. With the key its rounds store.
+    /// The pack to use in `scope` (see [`Registry::choose`]), with the key its rounds store.
     fn choose_pack(
         &self,
         scope: Option<&str>,
         wanted: Option<&str>,
     ) -> Result<(String, Arc<Rubric>), DrillError> {
-        let registry = self.registry();
-        let scoped = registry.scoped(scope);
-        let bundled = registry.bundled();
-        let ids = || {
-            scoped
-                .iter()
-                .chain(bundled)
-                .map(|r| r.pack().id.clone())
-                .collect()
-        };
-        let find = |id: &str| {
-            let found = |r: &&Arc<Rubric>| r.pack().id == id;
-            if let Some(rubric) = scoped.iter().find(found) {
-                return Some((pack_key(scope, id), Arc::clone(rubric)));
-            }
-            bundled
-                .iter()
-                .find(found)
-                .map(|rubric| (id.to_string(), Arc::clone(rubric)))
-        };
-        if let Some(id) = wanted {
-            return find(id).ok_or_else(|| DrillError::UnknownPack {
-                pack: id.to_string(),
-                packs: ids(),
-            });
-        }
-        if let Some(found) = registry.default_of(scope).and_then(find) {
-            return Ok(found);
-        }
-        let all: Vec<&Arc<Rubric>> = scoped.iter().chain(bundled).collect();
-        let chosen = match all.as_slice() {
-            [only] => Some(*only),
-            all => bundled
-                .iter()
-                .chain(scoped)
-                .find(|rubric| rubric.pack().is_default)
-                .or_else(|| all.iter().copied().find(|r| r.pack().is_default)),
-        };
-        chosen
-            .and_then(|rubric| find(&rubric.pack().id))
-            .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() })
+        self.registry().choose(scope, wanted)
     }
 }
 

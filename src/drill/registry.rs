@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::error::DrillError;
 use super::scoring::Rubric;
 
 #[derive(Default, Clone)]
@@ -80,6 +81,55 @@ impl Registry {
             self.defaults.remove(scope);
         }
         packs.len() != before
+    }
+
+    /// The pack asked for (the scope's own first); else the scope's default; else the only
+    /// one; else the one marked default. With the key its rounds store.
+    pub fn choose(
+        &self,
+        scope: Option<&str>,
+        wanted: Option<&str>,
+    ) -> Result<(String, Arc<Rubric>), DrillError> {
+        let scoped = self.scoped(scope);
+        let bundled = self.bundled();
+        let ids = || {
+            scoped
+                .iter()
+                .chain(bundled)
+                .map(|r| r.pack().id.clone())
+                .collect()
+        };
+        let find = |id: &str| {
+            let found = |r: &&Arc<Rubric>| r.pack().id == id;
+            if let Some(rubric) = scoped.iter().find(found) {
+                return Some((pack_key(scope, id), Arc::clone(rubric)));
+            }
+            bundled
+                .iter()
+                .find(found)
+                .map(|rubric| (id.to_string(), Arc::clone(rubric)))
+        };
+        if let Some(id) = wanted {
+            return find(id).ok_or_else(|| DrillError::UnknownPack {
+                pack: id.to_string(),
+                packs: ids(),
+            });
+        }
+        if let Some(found) = self.default_of(scope).and_then(find) {
+            return Ok(found);
+        }
+        let all: Vec<&Arc<Rubric>> = scoped.iter().chain(bundled).collect();
+        let chosen = match all.as_slice() {
+            [only] => Some(*only),
+            all => bundled
+                .iter()
+                .chain(scoped)
+                .find(|rubric| rubric.pack().is_default)
+                .or_else(|| all.iter().copied().find(|r| r.pack().is_default)),
+        };
+        chosen
+            .and_then(|rubric| find(&rubric.pack().id))
+            .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() })
     }
 
     pub fn set_default(&mut self, scope: &str, id: Option<String>) {
