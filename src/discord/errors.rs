@@ -9,6 +9,9 @@ use super::mentions::no_pings;
 use super::state::{Context, Data, Error};
 
 const APOLOGY: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
+/// For an option the bot could not read, whatever the reason.
+const UNREADABLE_OPTION: &str =
+    "I could not read one of the options; please check it and try again.";
 
 /// A problem the student can fix (no round here, an unknown side, ...): shown as it is.
 #[derive(Debug)]
@@ -36,21 +39,13 @@ pub async fn handle(error: FrameworkError<'_, Data, Error>) {
         }
         FrameworkError::ArgumentParse { error, ctx, .. } => {
             tracing::warn!(command = %ctx.command().qualified_name, "bad option: {error}");
-            tell(
-                ctx,
-                "I could not read one of the options; please check it and try again.".into(),
-            )
-            .await;
+            tell(ctx, UNREADABLE_OPTION.into()).await;
         }
         FrameworkError::CommandStructureMismatch {
             description, ctx, ..
         } => {
             tracing::warn!(command = %ctx.command().qualified_name, "option mismatch: {description}");
-            tell(
-                poise::Context::Application(ctx),
-                "I could not read one of the options; please check it and try again.".into(),
-            )
-            .await;
+            tell(poise::Context::Application(ctx), UNREADABLE_OPTION.into()).await;
         }
         FrameworkError::Setup { error, .. } => {
             tracing::error!("setup after READY failed: {error:#}");

@@ -248,7 +248,7 @@ impl Engine {
             side,
             seed,
         } = start;
-        let (key, rubric) = self.choose_pack(scope, pack.as_deref())?;
+        let (key, rubric) = self.registry().choose(scope, pack.as_deref())?;
         let rubric = &*rubric;
         let pack = rubric.pack();
         let sides: Vec<String> = pack.sides.iter().map(|s| s.id.clone()).collect();
@@ -462,7 +462,7 @@ impl Engine {
         scope: Option<&str>,
         wanted: Option<&str>,
     ) -> Result<(String, Arc<Pack>), DrillError> {
-        let (key, rubric) = self.choose_pack(scope, wanted)?;
+        let (key, rubric) = self.registry().choose(scope, wanted)?;
         Ok((key, rubric.matcher().shared_pack()))
     }
 
@@ -481,15 +481,6 @@ impl Engine {
 
     fn rubric(&self, key: &str) -> Option<Arc<Rubric>> {
         self.registry().by_key(key)
-    }
-
-    /// The pack to use in `scope` (see [`Registry::choose`]), with the key its rounds store.
-    fn choose_pack(
-        &self,
-        scope: Option<&str>,
-        wanted: Option<&str>,
-    ) -> Result<(String, Arc<Rubric>), DrillError> {
-        self.registry().choose(scope, wanted)
     }
 }
 
