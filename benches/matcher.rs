@@ -182,14 +182,14 @@ fn synthetic_pack(c: &mut Criterion) {
     bench_messages(c, "match/synthetic-10k", &Matcher::new(pack), &messages);
 }
 
-/// Lines fed to the whole process: the labelled student messages, repeated to this many.
+/// Lines fed to the whole process: the blind tuning messages, repeated to this many.
 const PROCESS_LINES: usize = 10_000;
 
 /// `debate-drill match --jsonl` over 10,000 lines on the bundled packs, start-up included: the
 /// figure a script or a grader piping messages through the binary sees.
 fn whole_process(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let queries = std::fs::read_to_string(root.join("tests/data/queries.jsonl"))
+    let queries = std::fs::read_to_string(root.join("tests/data/blind/attacks-tuning.jsonl"))
         .expect("the labelled messages are readable");
     let lines: Vec<&str> = queries.lines().filter(|l| !l.trim().is_empty()).collect();
     let input: String = lines

@@ -265,24 +265,51 @@ async fn long_arguments_arrive_whole_over_several_messages() {
     assert!(texts(&latest).contains(&quote), "{}", latest.body);
     let continued = latest.body["embeds"][0]["fields"][1]["name"].as_str();
     assert_eq!(continued, Some("Quote (continued)"), "{}", latest.body);
+    // "Next counter" serves each counter that contests the point once, then says so.
     let mut served = vec![first.id.clone()];
-    while served.len() < opposing.len() {
+    let refused = loop {
         let next = fake.click(LONG_PLACE, "dd:next", &latest.body);
-        latest = fake.wait_for("another counter", followup_to(&next)).await;
+        let answer = fake.wait_for("another counter", followup_to(&next)).await;
+        if answer.body["embeds"][0]["description"].is_null() {
+            break answer;
+        }
+        latest = answer;
         let counter = countered(&opposing, &latest.body);
         assert!(!served.contains(&counter.id), "{} twice", counter.id);
         served.push(counter.id.clone());
-    }
-    let next = fake.click(LONG_PLACE, "dd:next", &latest.body);
-    let refused = fake.wait_for("no counter left", followup_to(&next)).await;
+    };
     assert!(
         refused.body["content"]
             .as_str()
-            .is_some_and(|c| c.contains("Every counter the pack has against your side")),
+            .is_some_and(|c| c.contains("every counter to it has been served")),
         "{}",
         refused.body
     );
     assert_eq!(refused.body["flags"], 64, "{}", refused.body);
+    // The student's other points each draw their own counter, so the scorecard grows long.
+    for point in ["clarity", "focus", "attention", "patience", "editing"] {
+        fake.dispatch(
+            "MESSAGE_CREATE",
+            student_message(
+                LONG_CHANNEL,
+                LONG_STUDENT,
+                false,
+                &format!("{point} matters more than anything else"),
+            ),
+        );
+        latest = fake
+            .wait_for("the point's counter", |r| {
+                r.is("POST", &format!("/channels/{LONG_CHANNEL}/messages"))
+                    && r.body["embeds"].to_string().contains("Counter from")
+                    && !served.iter().any(|id| {
+                        r.body
+                            .to_string()
+                            .contains(&escaped(&pack.argument(id).unwrap().claim))
+                    })
+            })
+            .await;
+        served.push(countered(&opposing, &latest.body).id.clone());
+    }
 
     let end_token = fake.click(LONG_PLACE, "dd:end", &latest.body);
     let claim_of = |id: &str| escaped(&pack.argument(id).expect("a served argument").claim);

@@ -78,7 +78,9 @@ fn counters_come_only_from_opposing_sides() {
     let pack = load_pack(&root().join("positions/ukraine-nato"))
         .pack
         .unwrap();
-    let queries = std::fs::read_to_string(root().join("tests/data/queries.jsonl")).unwrap();
+    let queries =
+        std::fs::read_to_string(root().join("tests/data/blind/attacks-tuning.jsonl")).unwrap();
+    let messages = queries.lines().count();
     for side in &pack.sides {
         let output = run(
             &root(),
@@ -89,12 +91,15 @@ fn counters_come_only_from_opposing_sides() {
         let mut countered = 0;
         for line in lines(&output) {
             if line["counter"].is_null() {
-                assert!(
-                    line["matched"].is_null(),
-                    "a recognised message always gets a counter: {line}"
-                );
+                if line["move"] == "unsure" {
+                    assert!(line["matched"].is_null(), "{line}");
+                }
                 continue;
             }
+            assert!(
+                matches!(line["move"].as_str(), Some("point" | "attack")),
+                "only a point or an attack is countered: {line}"
+            );
             countered += 1;
             let counter = pack
                 .argument(line["counter"]["argument"].as_str().unwrap())
@@ -105,10 +110,15 @@ fn counters_come_only_from_opposing_sides() {
                 side.id,
                 counter.side
             );
+            assert!(counter.is_servable(), "{} is context", counter.id);
             assert_ne!(line["counter"]["argument"], line["matched"]["argument"]);
             assert_eq!(line["counter"]["quote"], counter.quote);
         }
-        assert!(countered > 100, "{}: most messages are countered", side.id);
+        assert!(
+            countered * 2 > messages,
+            "{}: most messages are countered ({countered}/{messages})",
+            side.id
+        );
     }
 }
 

@@ -61,7 +61,21 @@ fn show_json_round_trips_the_bundled_pack() {
                 shown_argument["quote"], argument.quote,
                 "quotes come out byte for byte"
             );
-            assert_eq!(shown_argument["rebuts"], serde_json::json!(argument.rebuts));
+            let targets: Vec<&str> = argument.rebuts.iter().map(|r| r.target.as_str()).collect();
+            assert_eq!(
+                shown_argument["rebuts"],
+                serde_json::json!(targets),
+                "`rebuts` stays a list of ids"
+            );
+            for (rebuttal, clash) in argument
+                .rebuts
+                .iter()
+                .zip(shown_argument["clashes"].as_array().unwrap())
+            {
+                assert_eq!(clash["target"], rebuttal.target);
+                assert_eq!(clash["reason"].as_str(), rebuttal.reason.as_deref());
+            }
+            assert_eq!(shown_argument["role"], argument.role.as_str());
             arguments += 1;
         }
     }

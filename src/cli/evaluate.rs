@@ -1,17 +1,35 @@
-//! `debate-drill eval`: the quality figures over the labelled sets, printed as tables.
+//! `debate-drill eval`: the quality figures over the blind sets, printed as tables: the tuning
+//! split, and with `--holdout` the holdout split beside it.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::{Cli, Failure, Library};
-use crate::eval::{evaluate, evaluate_scoring};
+use crate::eval::{Split, evaluate};
 
-pub fn run(cli: &Cli, queries: &Path, replies: &Path) -> Result<(), Failure> {
+pub fn run(
+    cli: &Cli,
+    blind: &Path,
+    seeds: &Path,
+    holdout: bool,
+    misses: bool,
+) -> Result<(), Failure> {
     let pack = Library::load(cli)?.select(cli.pack.as_deref())?;
-    let matching = evaluate(pack.clone(), queries).map_err(|e| Failure::Invalid(e.to_string()))?;
-    let scoring = evaluate_scoring(pack, replies).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let splits: &[Split] = if holdout {
+        &[Split::Tuning, Split::Holdout]
+    } else {
+        &[Split::Tuning]
+    };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{matching}")?;
-    writeln!(out, "{scoring}")?;
+    for &split in splits {
+        let report = evaluate(pack.clone(), blind, seeds, split)
+            .map_err(|e| Failure::Invalid(e.to_string()))?;
+        writeln!(out, "{report}")?;
+        if misses {
+            for miss in &report.misses {
+                writeln!(out, "{miss}")?;
+            }
+        }
+    }
     Ok(())
 }

@@ -95,15 +95,22 @@ pub enum Command {
         #[arg(long, required = true)]
         jsonl: bool,
     },
-    /// Measure quality over the labelled sets: recognition (top-1, top-3, MRR per style, beside
-    /// a plain BM25 baseline).
+    /// Measure quality over the blind sets: recognition, counter relevance, debate moves and the
+    /// scorer's ordering, each beside a naive baseline.
     Eval {
-        /// Labelled student messages (JSON lines: q, expect, style).
-        #[arg(long, value_name = "FILE", default_value = "tests/data/queries.jsonl")]
-        queries: PathBuf,
-        /// Labelled replies to counters (JSON lines: group, side, counter_id, reply, grade).
-        #[arg(long, value_name = "FILE", default_value = "tests/data/replies.jsonl")]
-        replies: PathBuf,
+        /// The folder of blind sets (each split into -tuning and -holdout files, plus the
+        /// clash map).
+        #[arg(long, value_name = "DIR", default_value = "tests/data/blind")]
+        blind: PathBuf,
+        /// The essays the sets were written from (files named like 001_*.txt).
+        #[arg(long, value_name = "DIR", default_value = "../shared/seeds")]
+        seeds: PathBuf,
+        /// Also measure the holdout split (never tune on it).
+        #[arg(long, conflicts_with = "misses")]
+        holdout: bool,
+        /// List the tuning split's misses, item by item, after the figures.
+        #[arg(long)]
+        misses: bool,
     },
     /// Write a generated pack of N arguments to DIR (for benchmarks and load tests).
     #[command(hide = true)]
@@ -174,7 +181,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),
-        Command::Eval { queries, replies } => evaluate::run(&cli, queries, replies),
+        Command::Eval {
+            blind,
+            seeds,
+            holdout,
+            misses,
+        } => evaluate::run(&cli, blind, seeds, *holdout, *misses),
         Command::Serve { config } => serve::run(&cli, config),
     }
 }

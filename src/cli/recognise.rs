@@ -42,13 +42,15 @@ pub fn run_counter(cli: &Cli, side: &str) -> Result<(), Failure> {
     let quotes = EscapedQuotes::of(pack);
     for_each_line(|request| {
         let q = string_field(request, "q")?;
-        let choice = choose_counter(&matcher, side, q, &[]);
+        let choice = choose_counter(&matcher, side, q, None, &[], &[]);
         Ok(CounterLine {
             q: q.to_string(),
             matched: choice.matched.map(|hit| HitLine::new(pack, &quotes, &hit)),
             counter: choice
                 .counter
-                .map(|index| CounterOut::new(pack, index, choice.via)),
+                .zip(choice.via)
+                .map(|(index, via)| CounterOut::new(pack, index, via, choice.answers)),
+            read: choice.read.name(),
         })
     })
 }
@@ -84,6 +86,9 @@ struct CounterLine<'a> {
     q: String,
     matched: Option<HitLine<'a>>,
     counter: Option<CounterOut<'a>>,
+    /// What the message does for a student on the side: point, attack, concession, unsure.
+    #[serde(rename = "move")]
+    read: &'static str,
 }
 
 #[derive(Serialize)]
@@ -120,10 +125,17 @@ struct CounterOut<'a> {
     claim: &'a str,
     quote: &'a str,
     via: &'static str,
+    /// How the counter answers the point, when the pack gives its line of clash.
+    reason: Option<&'a str>,
 }
 
 impl<'a> CounterOut<'a> {
-    fn new(pack: &'a Pack, index: ArgumentIndex, via: Option<CounterVia>) -> CounterOut<'a> {
+    fn new(
+        pack: &'a Pack,
+        index: ArgumentIndex,
+        via: CounterVia,
+        answers: Option<ArgumentIndex>,
+    ) -> CounterOut<'a> {
         let argument = &pack.arguments[index];
         let position = pack.position_of(argument);
         CounterOut {
@@ -134,10 +146,8 @@ impl<'a> CounterOut<'a> {
             source: &position.source,
             claim: &argument.claim,
             quote: &argument.quote,
-            via: match via {
-                Some(CounterVia::Rebuttal) => "rebuttal",
-                _ => "closest",
-            },
+            via: via.name(),
+            reason: answers.and_then(|answers| pack.clash_reason(index, answers)),
         }
     }
 }

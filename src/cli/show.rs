@@ -53,7 +53,12 @@ pub fn pack_json(pack: &Pack) -> Value {
                 "quote": argument.quote,
                 "keywords": argument.keywords,
                 "evidence": argument.evidence,
-                "rebuts": argument.rebuts,
+                "role": argument.role.as_str(),
+                "rebuts": argument.rebuts.iter().map(|r| &r.target).collect::<Vec<_>>(),
+                "clashes": argument.rebuts.iter().map(|r| json!({
+                    "target": r.target,
+                    "reason": r.reason,
+                })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

@@ -8,7 +8,7 @@ use super::card::Card;
 use super::post::Post;
 use super::text::escape;
 use crate::drill::{
-    ArgumentRef, Brief, Countered, NextCounter, Output, Scorecard, Started, TurnScore,
+    ArgumentRef, Brief, Countered, MoveKind, NextCounter, Output, Scorecard, Started, TurnScore,
 };
 use crate::prompts::Catalogue;
 
@@ -94,11 +94,33 @@ fn started_card(started: &Started) -> Card {
 
 fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
     let card = match &countered.counter {
-        Some(counter) => counter_card(counter),
+        Some(counter) => with_reason(counter_card(counter), countered.reason.as_deref()),
         None => Card::new(
             "No counter".into(),
-            "The pack has no argument against this.".into(),
+            escape(&catalogue.render(
+                match countered.read {
+                    MoveKind::Concession => "turn.conceded_plain",
+                    MoveKind::Point | MoveKind::Attack => "turn.no_counter",
+                },
+                &[],
+            )),
         ),
+    };
+    let card = match &countered.matched {
+        Some((argument, _)) => card.field(
+            match countered.read {
+                MoveKind::Point => "You argued",
+                MoveKind::Attack => "You attacked",
+                MoveKind::Concession => "You conceded",
+            }
+            .into(),
+            format!(
+                "{} ({})",
+                escape(&argument.claim),
+                escape(&argument.speaker)
+            ),
+        ),
+        None => card,
     };
     let title = format!(
         "Your turn {}: {:.0}/100",
@@ -131,7 +153,16 @@ pub(super) fn score_fields(
 /// A counter served on request: the same card as a turn's counter, with the point it answers
 /// instead of a score.
 fn next_counter_card(next: &NextCounter) -> Card {
-    counter_card(&next.counter).field("Your point".into(), escape(&next.to.claim))
+    with_reason(counter_card(&next.counter), next.reason.as_deref())
+        .field("Your point".into(), escape(&next.to.claim))
+}
+
+/// The pack's line of clash, when it gives one: why the counter answers the student.
+fn with_reason(card: Card, reason: Option<&str>) -> Card {
+    match reason {
+        Some(reason) => card.field("Why this answers you".into(), escape(reason)),
+        None => card,
+    }
 }
 
 /// The counter's claim, and its quote attributed.
@@ -238,7 +269,10 @@ mod tests {
                 "Stiff uniforms are *uncomfortable* in hot weather.",
                 "Nobody learns algebra in a wool blazer in June.",
             ),
-            via: Via::Closest,
+            via: Via::Rebuttal,
+            reason: Some(
+                "Shows its consequence false: *hot* blazers cost marks, not money.".into(),
+            ),
         };
         let shown: Vec<Value> = posts(&Output::NextCounter(Box::new(next)), &Catalogue::builtin())
             .iter()

@@ -70,7 +70,8 @@ impl Clash {
 }
 
 /// The argument of `side` that best answers `counter`: a curated rebuttal first (the one
-/// closest to the counter's words), else the side's argument closest to the counter.
+/// closest to the counter's words), else the side's argument closest to the counter; never a
+/// context entry.
 pub fn best_answer(matcher: &Matcher, side: &str, counter: ArgumentIndex) -> Option<ArgumentIndex> {
     let pack = matcher.pack();
     let curated: Vec<ArgumentIndex> = pack
@@ -79,7 +80,11 @@ pub fn best_answer(matcher: &Matcher, side: &str, counter: ArgumentIndex) -> Opt
         .copied()
         .filter(|&argument| pack.arguments[argument].side == side)
         .collect();
-    let closest = matcher.search_side(&key_text(matcher, counter), side, usize::MAX);
+    let closest: Vec<_> = matcher
+        .search_side(&key_text(matcher, counter), side, usize::MAX)
+        .into_iter()
+        .filter(|hit| pack.arguments[hit.argument].is_servable())
+        .collect();
     match curated.as_slice() {
         [] => closest.first().map(|hit| hit.argument),
         [only] => Some(*only),

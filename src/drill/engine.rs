@@ -4,7 +4,7 @@
 use std::sync::{Arc, RwLock};
 
 use super::error::DrillError;
-use super::io::{Brief, Command, Countered, Output, Started, Via};
+use super::io::{Brief, Command, Countered, MoveKind, Output, Started, Via};
 use super::ledger::answered_counter;
 use super::next::serve_next_counter;
 use super::refs::{ArgumentRef, SideRef};
@@ -17,7 +17,7 @@ use super::serial::RoundLocks;
 use super::sides::{random_side, rng_from};
 use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
-use crate::matcher::{CounterChoice, Matcher, choose_counter, counter_via};
+use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
 
@@ -322,7 +322,7 @@ impl Engine {
         if let Some(source_id) = &source_id
             && let Some(turn) = self.store.turn_by_source(round.id, source_id).await?
         {
-            let countered = replayed(rubric, &turn);
+            let countered = replayed(rubric, &round.side, &turn);
             return Ok(vec![match opponent {
                 None => Output::Countered(Box::new(countered)),
                 Some(opponent) => Output::Moderated(Box::new(opponent.replayed(
@@ -335,18 +335,24 @@ impl Engine {
         let (rubric, state) = self.state(round).await?;
         let rubric = &*rubric;
         let side = state.record.side.clone();
+        let facing = state.counter_under_reply();
+        let matcher = rubric.matcher();
         let choice = match opponent {
-            None => choose_counter(rubric.matcher(), &side, &text, &state.served),
-            Some(_) => CounterChoice {
-                matched: rubric.matcher().search(&text, 1).into_iter().next(),
-                counter: None,
-                via: None,
-            },
+            None => choose_counter(matcher, &side, &text, facing, &state.served, &state.open),
+            Some(_) => {
+                let read = read_move(matcher, &side, &text, facing);
+                CounterChoice {
+                    matched: read.matched(),
+                    read,
+                    counter: None,
+                    via: None,
+                    answers: None,
+                }
+            }
         };
-        let Some(matched) = choice.matched else {
+        let Some(kind) = MoveKind::of(&choice.read) else {
             return Ok(vec![Output::Unsure]);
         };
-        let facing = state.counter_under_reply();
         let score = rubric.score(
             TurnContext {
                 side: &side,
@@ -355,12 +361,25 @@ impl Engine {
             },
             &text,
         );
-        let answered = answered_counter(rubric, &side, &text, &state.open);
+        let answered = match choice.read {
+            Move::Concession(_) => None,
+            Move::Attack { target, .. } if state.open.contains(&target.argument) => {
+                Some(target.argument)
+            }
+            _ => answered_counter(rubric, &side, &text, &state.open),
+        };
         let pack = rubric.pack();
         let id_of = |index: ArgumentIndex| pack.arguments[index].id.clone();
+        let made = match choice.read {
+            Move::Point(hit) => Some(hit.argument),
+            Move::Attack { reason, .. } => reason.map(|hit| hit.argument),
+            Move::Concession(_) | Move::Unsure => None,
+        };
         let point = opponent
             .as_ref()
-            .and_then(|opponent| opponent.point(pack, matched.argument));
+            .zip(made)
+            .and_then(|(opponent, made)| opponent.point(pack, made));
+        let matched = choice.matched;
         let (turn, put) = self
             .store
             .append_turn_with_point(
@@ -368,8 +387,8 @@ impl Engine {
                 NewTurn {
                     source_id,
                     message: text,
-                    matched_argument: Some(id_of(matched.argument)),
-                    matched_score: Some(matched.score),
+                    matched_argument: matched.map(|hit| id_of(hit.argument)),
+                    matched_score: matched.map(|hit| hit.score),
                     counter_argument: choice.counter.map(id_of),
                     answers_counter: answered.map(id_of),
                     scores_json: serde_json::to_string(&score).expect("a score serialises"),
@@ -382,20 +401,29 @@ impl Engine {
         let countered = Countered {
             round_id: state.record.id,
             turn: turn.number,
-            matched: Some((ArgumentRef::new(pack, matched.argument), matched.score)),
+            read: kind,
+            matched: matched.map(|hit| (ArgumentRef::new(pack, hit.argument), hit.score)),
             counter: choice.counter.map(|c| ArgumentRef::new(pack, c)),
             via: choice.via.map(Via::from),
+            reason: choice
+                .counter
+                .zip(choice.answers)
+                .and_then(|(counter, answers)| pack.clash_reason(counter, answers))
+                .map(str::to_string),
             answered: answered.map(|a| ArgumentRef::new(pack, a)),
             score,
         };
         let mut outputs = vec![match opponent {
             None => Output::Countered(Box::new(countered)),
-            Some(opponent) => Output::Moderated(Box::new(opponent.moderated(
-                &state.record.user_key,
-                countered,
-                facing.map(|point| ArgumentRef::new(pack, point)),
-                put.then(|| ArgumentRef::new(pack, matched.argument)),
-            ))),
+            Some(opponent) => Output::Moderated(Box::new(
+                opponent.moderated(
+                    &state.record.user_key,
+                    countered,
+                    facing.map(|point| ArgumentRef::new(pack, point)),
+                    made.filter(|_| put)
+                        .map(|made| ArgumentRef::new(pack, made)),
+                ),
+            )),
         }];
         if state.record.max_turns.is_some_and(|max| turn.number >= max) {
             outputs.push(Output::Scorecard(
@@ -508,24 +536,44 @@ fn rubric_of(pack: Arc<Pack>, min_confidence: f64, weights: &ScoringConfig) -> A
     Arc::new(Rubric::new(Arc::new(matcher), weights.clone()))
 }
 
-/// The output of a turn the store already holds (a redelivered message).
-fn replayed(rubric: &Rubric, turn: &TurnRecord) -> Countered {
+/// The output of a turn the store already holds (a redelivered message): the move is read
+/// again from the stored message, and the counter's reason from the pack's clashes.
+fn replayed(rubric: &Rubric, side: &str, turn: &TurnRecord) -> Countered {
     let pack = rubric.pack();
     let find = |id: &Option<String>| id.as_deref().and_then(|id| pack.argument_index(id));
     let matched = find(&turn.matched_argument);
     let counter = find(&turn.counter_argument);
-    let via = matched
-        .zip(counter)
-        .map(|(matched, counter)| Via::from(counter_via(pack, matched, counter)));
+    let read = read_move(rubric.matcher(), side, &turn.message, None);
+    let via = counter.map(|counter| match (matched, &read) {
+        (Some(m), _) if pack.rebutted_by(m).contains(&counter) => Via::Rebuttal,
+        (_, Move::Attack { .. }) => Via::Defence,
+        _ => Via::Related,
+    });
     Countered {
         round_id: turn.round_id,
         turn: turn.number,
+        read: MoveKind::of(&read).unwrap_or(MoveKind::Point),
         matched: matched.map(|m| (ArgumentRef::new(pack, m), turn.matched_score.unwrap_or(0.0))),
         counter: counter.map(|c| ArgumentRef::new(pack, c)),
         via,
+        reason: counter.and_then(|counter| {
+            let answers = matched.filter(|&m| pack.rebutted_by(m).contains(&counter));
+            answers
+                .and_then(|m| pack.clash_reason(counter, m).map(str::to_string))
+                .or_else(|| first_reason_against_side(pack, counter, side))
+        }),
         answered: find(&turn.answers_counter).map(|a| ArgumentRef::new(pack, a)),
         score: serde_json::from_str(&turn.scores_json).unwrap_or_else(|_| empty_score(turn.total)),
     }
+}
+
+/// The first line of clash `counter` gives against an argument of `side`.
+fn first_reason_against_side(pack: &Pack, counter: ArgumentIndex, side: &str) -> Option<String> {
+    pack.arguments[counter]
+        .rebuts
+        .iter()
+        .filter(|r| pack.argument(&r.target).is_some_and(|a| a.side == side))
+        .find_map(|r| r.reason.clone())
 }
 
 fn empty_score(total: f64) -> super::scoring::TurnScore {

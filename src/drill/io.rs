@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::refs::{ArgumentRef, SideRef};
 use super::scorecard::Scorecard;
 use super::scoring::TurnScore;
-use crate::matcher::CounterVia;
+use crate::matcher::{CounterVia, Move};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -82,12 +82,18 @@ pub struct Countered {
     pub round_id: i64,
     /// 1, 2, 3... within the round.
     pub turn: u32,
-    /// What the message was recognised as (any side), with the matcher's confidence.
+    /// What the message did: made a point, attacked one, or conceded.
+    #[serde(rename = "move")]
+    pub read: MoveKind,
+    /// What the message was recognised as (any side), with the matcher's confidence: the point
+    /// made, the point attacked, or the point conceded (`None` for a bare concession).
     pub matched: Option<(ArgumentRef, f64)>,
-    /// The bot's answer, from a side opposing the student's; `None` only when the pack has no
-    /// opposing argument at all.
+    /// The bot's answer, from a side opposing the student's; `None` when nothing in the pack
+    /// contests the point (the bot says so), after a concession, and in versus turns.
     pub counter: Option<ArgumentRef>,
     pub via: Option<Via>,
+    /// How the counter answers the point (the pack's line of clash), when the pack gives one.
+    pub reason: Option<String>,
     /// The earlier counter this turn answered, if any (it leaves the open ledger).
     pub answered: Option<ArgumentRef>,
     pub score: TurnScore,
@@ -102,6 +108,8 @@ pub struct NextCounter {
     /// From a side opposing the student's; not served before in the round.
     pub counter: ArgumentRef,
     pub via: Via,
+    /// How the counter answers the point, when the pack gives its line of clash.
+    pub reason: Option<String>,
 }
 
 /// A turn against a student: scored like any turn, answered by no bot counter.
@@ -122,15 +130,41 @@ pub struct Moderated {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
+    /// A curated rebuttal of the point made.
     Rebuttal,
-    Closest,
+    /// A curated rebuttal of another point of the student's side that the message makes.
+    Related,
+    /// The attacked author's side, defending its point.
+    Defence,
 }
 
 impl From<CounterVia> for Via {
     fn from(via: CounterVia) -> Via {
         match via {
             CounterVia::Rebuttal => Via::Rebuttal,
-            CounterVia::Closest => Via::Closest,
+            CounterVia::Related => Via::Related,
+            CounterVia::Defence => Via::Defence,
+        }
+    }
+}
+
+/// What a turn did in the debate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    Point,
+    Attack,
+    Concession,
+}
+
+impl MoveKind {
+    /// The kind of a recognised move; `None` for [`Move::Unsure`].
+    pub fn of(read: &Move) -> Option<MoveKind> {
+        match read {
+            Move::Point(_) => Some(MoveKind::Point),
+            Move::Attack { .. } => Some(MoveKind::Attack),
+            Move::Concession(_) => Some(MoveKind::Concession),
+            Move::Unsure => None,
         }
     }
 }

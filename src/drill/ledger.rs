@@ -19,22 +19,24 @@ pub fn answered_counter(
         .find(|&counter| rubric.engages(side, reply, counter))
 }
 
-/// The ledger split into answered and still open (dropped, once the round is over), each in
-/// the order served. Counters the pack no longer holds are left out.
+/// The ledger split into answered and still open (dropped, once the round is over), each
+/// counter once, in the order first served. A counter served more than once is answered when
+/// any of its clashes was answered, so it is never both. Counters the pack no longer holds are
+/// left out.
 pub fn split(pack: &Pack, clashes: &[ClashRecord]) -> (Vec<ArgumentIndex>, Vec<ArgumentIndex>) {
-    let mut answered = Vec::new();
-    let mut open = Vec::new();
     let mut ordered: Vec<&ClashRecord> = clashes.iter().collect();
     ordered.sort_by_key(|clash| clash.served_turn);
+    let mut counters: Vec<(ArgumentIndex, bool)> = Vec::new();
     for clash in ordered {
         let Some(index) = pack.argument_index(&clash.counter_argument) else {
             continue;
         };
-        if clash.is_open() {
-            open.push(index);
-        } else {
-            answered.push(index);
+        match counters.iter_mut().find(|(counter, _)| *counter == index) {
+            Some((_, answered)) => *answered |= !clash.is_open(),
+            None => counters.push((index, !clash.is_open())),
         }
     }
-    (answered, open)
+    let (answered, open): (Vec<_>, Vec<_>) = counters.into_iter().partition(|(_, a)| *a);
+    let indices = |list: Vec<(ArgumentIndex, bool)>| list.into_iter().map(|(c, _)| c).collect();
+    (indices(answered), indices(open))
 }

@@ -10,7 +10,6 @@
 //! before its output is returned, so a round survives a restart).
 
 mod clash;
-mod concession;
 mod engine;
 #[cfg(test)]
 mod engine_tests;
@@ -42,7 +41,7 @@ pub use clash::{Clash, best_answer};
 pub use engine::{Clock, DrillRound, Engine};
 pub use error::DrillError;
 pub use feedback::{Feedback, Named};
-pub use io::{Brief, Command, Countered, Moderated, NextCounter, Output, Started, Via};
+pub use io::{Brief, Command, Countered, Moderated, MoveKind, NextCounter, Output, Started, Via};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use reminders::Reminder;

@@ -17,7 +17,7 @@ pub async fn serve_next_counter(
     state: &RoundState,
 ) -> Result<NextCounter, DrillError> {
     let point = state.latest_point.as_ref().ok_or(DrillError::NoTurnYet)?;
-    let (counter, via) = unserved_counter(
+    let next = unserved_counter(
         rubric.matcher(),
         &state.record.side,
         &point.message,
@@ -29,14 +29,17 @@ pub async fn serve_next_counter(
     store
         .serve_counter(
             state.record.id,
-            &pack.arguments[counter].id,
+            &pack.arguments[next.counter].id,
             ClashOrigin::Next,
         )
         .await?;
     Ok(NextCounter {
         round_id: state.record.id,
         to: ArgumentRef::new(pack, point.argument),
-        counter: ArgumentRef::new(pack, counter),
-        via: via.into(),
+        counter: ArgumentRef::new(pack, next.counter),
+        via: next.via.into(),
+        reason: pack
+            .clash_reason(next.counter, next.answers)
+            .map(str::to_string),
     })
 }

@@ -9,6 +9,8 @@ use crate::config::Config;
 use crate::store::ClashOrigin;
 
 const COST: &str = "uniforms are cheaper for families than fashion brands";
+/// A point the fixture pack answers with two curated rebuttals.
+const BULLYING: &str = "nobody is bullied for their clothes when everyone dresses alike";
 
 async fn next_counter(engine: &Engine) -> Result<NextCounter, DrillError> {
     let outputs = engine.handle(USER, PLACE, Command::NextCounter).await?;
@@ -31,32 +33,31 @@ async fn origins(engine: &Engine) -> Vec<(String, ClashOrigin)> {
 }
 
 #[tokio::test]
-async fn each_counter_asked_for_is_new_and_opposing_until_none_is_left() {
+async fn each_counter_asked_for_is_new_contesting_and_opposing_until_none_is_left() {
     let dir = TempDir::new().unwrap();
     let engine = started(&dir, "for-uniforms").await;
     let first = turn(&engine, COST).await.counter.expect("a counter");
     let mut served = vec![first.id];
-    let opposing = engine
-        .pack("school-uniforms")
-        .unwrap()
-        .arguments_of_side("against-uniforms")
-        .count();
-    while served.len() < opposing {
-        let next = next_counter(&engine).await.expect("another counter");
-        assert_eq!(next.to.id, "smith.cost", "it answers the latest point");
-        assert_eq!(next.counter.side, "against-uniforms");
-        assert_eq!(next.via, Via::Closest, "the only rebuttal was served first");
-        assert!(
-            !served.contains(&next.counter.id),
-            "{} twice",
-            next.counter.id
-        );
-        served.push(next.counter.id);
-    }
-    assert!(matches!(
-        next_counter(&engine).await,
-        Err(DrillError::NoCounterLeft)
-    ));
+    let next_error = loop {
+        match next_counter(&engine).await {
+            Ok(next) => {
+                assert_eq!(next.to.id, "smith.cost", "it answers the latest point");
+                assert_eq!(next.counter.side, "against-uniforms");
+                assert!(
+                    matches!(next.via, Via::Rebuttal | Via::Related),
+                    "only a curated clash contests the point: {next:?}"
+                );
+                assert!(
+                    !served.contains(&next.counter.id),
+                    "{} twice",
+                    next.counter.id
+                );
+                served.push(next.counter.id);
+            }
+            Err(error) => break error,
+        }
+    };
+    assert!(matches!(next_error, DrillError::NoCounterLeft));
     let stored = origins(&engine).await;
     let expected: Vec<(String, ClashOrigin)> = served
         .iter()
@@ -108,22 +109,19 @@ async fn a_counter_is_asked_for_only_after_a_turn() {
 #[tokio::test]
 async fn the_next_turn_answers_the_counter_asked_for_even_after_a_restart() {
     let dir = TempDir::new().unwrap();
-    let (first, next) = {
+    let first = {
         let engine = started(&dir, "for-uniforms").await;
-        let first = turn(&engine, COST).await.counter.expect("a counter");
-        (first, next_counter(&engine).await.expect("another counter"))
+        let first = turn(&engine, BULLYING).await.counter.expect("a counter");
+        assert_eq!(first.id, "jones.bullies-adapt", "the closer rebuttal first");
+        first
     };
     let engine = engine_in(&dir, &Config::default()).await;
-    let after_restart = next_counter(&engine).await.expect("a third counter");
-    assert!(
-        ![&first.id, &next.counter.id].contains(&&after_restart.counter.id),
-        "{} was served before the restart",
-        after_restart.counter.id
-    );
-    assert_eq!(after_restart.counter.id, "jones.bullies-adapt");
+    let after_restart = next_counter(&engine).await.expect("another counter");
+    assert_eq!(after_restart.to.id, "smith.bullying");
+    assert_eq!(after_restart.counter.id, "jones.expression");
     let reply = turn(
         &engine,
-        "bullies do not just move on to shoes, phones and haircuts: uniforms take away the biggest target",
+        "clothes are not the only way teenagers express who they are: music, sport and art say more",
     )
     .await;
     assert_eq!(
@@ -143,27 +141,29 @@ async fn the_next_turn_answers_the_counter_asked_for_even_after_a_restart() {
         [&after_restart.counter.id]
     );
     let dropped: Vec<&String> = card.dropped.iter().map(|d| &d.counter.id).collect();
-    assert!(dropped.contains(&&first.id) && dropped.contains(&&next.counter.id));
+    assert_eq!(dropped, [&first.id]);
 }
 
 #[tokio::test]
 async fn counters_asked_for_at_once_are_still_all_different() {
     let dir = TempDir::new().unwrap();
     let engine = started(&dir, "for-uniforms").await;
-    turn(&engine, COST).await;
+    turn(&engine, BULLYING).await;
     let (first, second, third) = tokio::join!(
         next_counter(&engine),
         next_counter(&engine),
         next_counter(&engine)
     );
-    let mut served: Vec<String> = [first, second, third]
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|next| next.counter.id)
-        .collect();
-    let asked = served.len();
-    served.sort();
-    served.dedup();
-    assert_eq!(served.len(), asked, "a counter served twice: {served:?}");
-    assert!(asked >= 2, "the pack has more than two opposing arguments");
+    let (served, refused): (Vec<_>, Vec<_>) =
+        [first, second, third].into_iter().partition(Result::is_ok);
+    assert_eq!(
+        served.len(),
+        1,
+        "one contesting counter was left, so exactly one request gets it: {served:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .all(|r| matches!(r, Err(DrillError::NoCounterLeft)))
+    );
 }

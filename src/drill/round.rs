@@ -86,14 +86,14 @@ impl RoundState {
             .filter(|counter| self.open.contains(counter))
     }
 
-    /// Own-side arguments not yet made in this round, in pack order.
+    /// Own-side arguments (never context entries) not yet made in this round, in pack order.
     pub fn unused_arguments<'r>(
         &'r self,
         rubric: &'r Rubric,
     ) -> impl Iterator<Item = ArgumentIndex> + 'r {
-        rubric
-            .pack()
-            .arguments_of_side(&self.record.side)
+        let pack = rubric.pack();
+        pack.arguments_of_side(&self.record.side)
+            .filter(|&argument| pack.arguments[argument].is_servable())
             .filter(|argument| !self.used.contains(argument))
     }
 }

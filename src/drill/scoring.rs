@@ -8,12 +8,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::clash::{Clash, best_answer};
-use super::concession::concedes;
 use super::evidence::{concrete_facts, evidence_terms_used};
 use super::feedback::{Feedback, Named};
 use super::novelty::novelty;
 use crate::config::ScoringConfig;
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Move, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 
 /// What arguing an opposing side's case costs.
@@ -231,14 +230,16 @@ impl Rubric {
             })
             .collect();
 
-        let opposing = (terms.len() >= MIN_CASE_TERMS)
+        // Attacking an opposing point names it; only making it in earnest argues the other side.
+        let read = read_move(&self.matcher, context.side, reply, context.counter);
+        let opposing = (terms.len() >= MIN_CASE_TERMS && matches!(read, Move::Point(_)))
             .then(|| self.opposing_argument(context, reply, own_best))
             .flatten();
         let mut flags = Vec::new();
         if opposing.is_some() {
             flags.push(Flag::ArguesOpposingSide);
         }
-        if concedes(reply) {
+        if matches!(read, Move::Concession(_)) {
             flags.push(Flag::Concedes);
         }
         let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
@@ -431,7 +432,7 @@ mod tests {
         let conceding = score(
             "for-uniforms",
             Some("jones.hidden-costs"),
-            "you're right, but uniforms are cheaper than brands for families",
+            "you're right, the uniform is an extra bill for families",
         );
         assert!(conceding.flags.contains(&Flag::Concedes), "{conceding:?}");
         assert!(conceding.feedback.contains(&Feedback::Concedes));

@@ -20,14 +20,6 @@ pub enum LabelledSetError {
         record: &'static str,
         source: serde_json::Error,
     },
-    /// The record names something the pack lacks (`what`: "argument", "side").
-    #[error("{path}:{line}: no {what} `{id}` in the pack", path = path.display())]
-    NotInPack {
-        path: PathBuf,
-        line: usize,
-        what: &'static str,
-        id: String,
-    },
 }
 
 /// The records of `path`, each with its line number (from 1). `record` names one record in
@@ -55,14 +47,4 @@ pub fn read_records<Record: DeserializeOwned>(
                 })
         })
         .collect()
-}
-
-/// The error for a record at `line` of `path` naming a `what` the pack lacks.
-pub fn not_in_pack(path: &Path, line: usize, what: &'static str, id: &str) -> LabelledSetError {
-    LabelledSetError::NotInPack {
-        path: path.to_path_buf(),
-        line,
-        what,
-        id: id.to_string(),
-    }
 }

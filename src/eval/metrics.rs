@@ -44,6 +44,15 @@ impl RankStats {
     }
 }
 
+/// `count` as a share of `total`; 0 when there is nothing to count.
+pub fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 / total as f64
+    }
+}
+
 /// The 1-based rank of the first of `ranking` that is in `expect`.
 pub fn first_rank<T: PartialEq>(
     ranking: impl IntoIterator<Item = T>,

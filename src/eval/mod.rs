@@ -1,22 +1,25 @@
-//! Measuring quality over labelled sets: the matcher's recognition, the scorer's ordering.
-//!
-//! `matching` runs a labelled query file through the matcher and through a plain BM25 baseline
-//! (`bm25_baseline`) and reports top-1, top-3 and MRR per style, side by side. `scoring` runs a
-//! labelled reply file (`replies`) through the drill's scoring rubric and reports how often it
-//! orders replies by grade, beside reply length and word overlap.
+//! Measuring quality on the blind sets (`tests/data/blind/`), each split into tuning and holdout:
+//! recognition (`recognition`), counter relevance against the clash map (`counters`), debate
+//! moves (`debate_moves`) and the scorer's ordering of graded replies (`scoring`), each beside a
+//! naive baseline. Targets are essay paragraphs (`essays`), so re-curating the pack cannot move
+//! them.
 
+mod blind;
 mod bm25_baseline;
+mod counters;
+mod debate_moves;
+pub mod essays;
 mod labelled;
-pub mod matching;
 mod metrics;
-mod queries;
-mod replies;
-pub mod scoring;
+mod misses;
+mod recognition;
+mod report;
+mod scoring;
 
+pub use blind::{BlindSets, Split};
 pub use bm25_baseline::Bm25Baseline;
+pub use essays::{Essays, EssaysError, Placement, paragraphs};
 pub use labelled::LabelledSetError;
-pub use matching::{MatchingReport, evaluate};
 pub use metrics::RankStats;
-pub use queries::{LabelledQuery, read_queries};
-pub use replies::{Grade, LabelledReply, read_replies};
-pub use scoring::{ScoringReport, evaluate_scoring};
+pub use misses::Miss;
+pub use report::{EvalError, SplitReport, evaluate};

@@ -1,18 +1,13 @@
-//! How well the scoring rubric orders replies: within each group (replies to one counter), every
-//! pair of different grades should score in grade order. Reported overall and per grade pair,
-//! beside two simple signals: reply length, and word overlap with the counter.
+//! How well the scoring rubric orders replies: within each graded set (four replies to one
+//! counter), every pair of different grades should score in grade order, and the grade-0 reply
+//! (a concession or off-topic) should score lowest. Beside two simple signals: reply length, and
+//! word overlap with the counter.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use super::labelled::LabelledSetError;
-use super::replies::{Grade, LabelledReply, read_replies};
-use crate::config::Config;
+use super::blind::GradedSet;
+use super::essays::Placement;
 use crate::drill::{Rubric, TurnContext};
-use crate::matcher::Matcher;
-use crate::pack::Pack;
 
 /// Correctly ordered pairs out of all pairs (a tie counts half).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -42,195 +37,130 @@ impl Ordering {
     }
 }
 
-/// The ordering of one scorer: overall and per grade pair (better, worse).
+/// The ordering of one scorer: overall, per grade pair (better, worse), and how often the
+/// grade-0 reply of a set scores strictly lowest.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Orderings {
     pub overall: Ordering,
-    pub by_pair: BTreeMap<(Grade, Grade), Ordering>,
+    pub by_pair: BTreeMap<(u8, u8), Ordering>,
+    pub zero_lowest: usize,
+    pub sets_with_zero: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScoringReport {
-    pub source: PathBuf,
-    pub replies: usize,
-    pub groups: usize,
+pub struct Scoring {
+    pub sets: usize,
+    pub adversarial: usize,
     pub rubric: Orderings,
+    /// The same, on the adversarial sets only.
+    pub rubric_adversarial: Orderings,
     pub length: Orderings,
     pub overlap: Orderings,
 }
 
-/// Scores every reply of `replies` with the default rubric and measures the pairwise ordering.
-pub fn evaluate_scoring(
-    pack: Arc<Pack>,
-    replies: &Path,
-) -> Result<ScoringReport, LabelledSetError> {
-    let labelled = read_replies(&pack, replies)?;
-    let config = Config::default();
-    let matcher =
-        Matcher::new(Arc::clone(&pack)).with_min_confidence(config.matcher.min_confidence);
-    let rubric = Rubric::new(Arc::new(matcher), config.scoring);
-    let rubric_scores: Vec<f64> = labelled
-        .iter()
-        .map(|reply| {
-            let context = TurnContext {
-                side: &reply.side,
-                counter: Some(reply.counter),
-                earlier: &[],
-            };
-            rubric.score(context, &reply.reply).total
-        })
-        .collect();
-    let length_scores: Vec<f64> = labelled
-        .iter()
-        .map(|r| r.reply.chars().count() as f64)
-        .collect();
-    let overlap_scores: Vec<f64> = labelled.iter().map(|r| word_overlap(&pack, r)).collect();
-    Ok(ScoringReport {
-        source: replies.to_path_buf(),
-        replies: labelled.len(),
-        groups: labelled
+/// Scores every reply of every set whose student essay argues a side of the pack; a counter
+/// given as text is matched to the nearest pack argument, as `score --jsonl` does.
+pub fn scoring(rubric: &Rubric, placement: &Placement, sets: &[GradedSet]) -> Scoring {
+    let mut report = Scoring {
+        sets: 0,
+        adversarial: 0,
+        rubric: Orderings::default(),
+        rubric_adversarial: Orderings::default(),
+        length: Orderings::default(),
+        overlap: Orderings::default(),
+    };
+    for set in sets {
+        let Some(side) = placement.side_of_essay.get(&set.student_essay) else {
+            continue;
+        };
+        report.sets += 1;
+        report.adversarial += usize::from(set.adversarial);
+        let counter = rubric.nearest_counter(side, &set.counter);
+        let grades: Vec<u8> = set.replies.iter().map(|r| r.grade).collect();
+        let scores: Vec<f64> = set
+            .replies
             .iter()
-            .map(|r| &r.group)
-            .collect::<HashSet<_>>()
-            .len(),
-        rubric: orderings(&labelled, &rubric_scores),
-        length: orderings(&labelled, &length_scores),
-        overlap: orderings(&labelled, &overlap_scores),
-    })
+            .map(|reply| {
+                let context = TurnContext {
+                    side,
+                    counter,
+                    earlier: &[],
+                };
+                rubric.score(context, &reply.text).total
+            })
+            .collect();
+        add_set(&mut report.rubric, &grades, &scores);
+        if set.adversarial {
+            add_set(&mut report.rubric_adversarial, &grades, &scores);
+        }
+        let lengths: Vec<f64> = set
+            .replies
+            .iter()
+            .map(|r| r.text.chars().count() as f64)
+            .collect();
+        add_set(&mut report.length, &grades, &lengths);
+        let overlaps: Vec<f64> = set
+            .replies
+            .iter()
+            .map(|r| word_overlap(&r.text, &set.counter))
+            .collect();
+        add_set(&mut report.overlap, &grades, &overlaps);
+    }
+    report
 }
 
-/// Every pair of replies in the same group with different grades, judged by `scores`.
-fn orderings(replies: &[LabelledReply], scores: &[f64]) -> Orderings {
-    let mut result = Orderings::default();
-    for (i, a) in replies.iter().enumerate() {
-        for (j, b) in replies.iter().enumerate().skip(i + 1) {
-            if a.group != b.group || a.grade == b.grade {
+/// Every pair of replies of one set with different grades, judged by `scores`.
+fn add_set(orderings: &mut Orderings, grades: &[u8], scores: &[f64]) {
+    for i in 0..grades.len() {
+        for j in i + 1..grades.len() {
+            if grades[i] == grades[j] {
                 continue;
             }
-            let (better, worse) = if a.grade > b.grade { (i, j) } else { (j, i) };
-            let pair = (replies[better].grade, replies[worse].grade);
-            result.overall.add(scores[better], scores[worse]);
-            result
+            let (better, worse) = if grades[i] > grades[j] {
+                (i, j)
+            } else {
+                (j, i)
+            };
+            orderings.overall.add(scores[better], scores[worse]);
+            orderings
                 .by_pair
-                .entry(pair)
+                .entry((grades[better], grades[worse]))
                 .or_default()
                 .add(scores[better], scores[worse]);
         }
     }
-    result
+    if let Some(zero) = grades.iter().position(|&g| g == 0) {
+        orderings.sets_with_zero += 1;
+        let lowest = (0..scores.len()).all(|i| i == zero || scores[i] > scores[zero]);
+        orderings.zero_lowest += usize::from(lowest);
+    }
 }
 
-/// The baseline signal: distinct lowercase words the reply shares with the counter's claim and
-/// quote.
-fn word_overlap(pack: &Pack, reply: &LabelledReply) -> f64 {
+/// Distinct lowercase words a reply shares with the counter.
+fn word_overlap(reply: &str, counter: &str) -> f64 {
     let words = |text: &str| -> HashSet<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let counter = &pack.arguments[reply.counter];
-    let counter_words = words(&format!("{} {}", counter.claim, counter.quote));
-    words(&reply.reply).intersection(&counter_words).count() as f64
-}
-
-impl fmt::Display for ScoringReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "Scoring: pairwise ordering on {} ({} replies, {} groups)",
-            self.source.display(),
-            self.replies,
-            self.groups
-        )?;
-        writeln!(
-            f,
-            "{:<22} {:>6} {:>8} {:>8} {:>8}",
-            "pair", "pairs", "rubric", "length", "overlap"
-        )?;
-        let row =
-            |f: &mut fmt::Formatter<'_>, name: &str, pick: &dyn Fn(&Orderings) -> Ordering| {
-                writeln!(
-                    f,
-                    "{:<22} {:>6} {:>8.3} {:>8.3} {:>8.3}",
-                    name,
-                    pick(&self.rubric).pairs,
-                    pick(&self.rubric).accuracy(),
-                    pick(&self.length).accuracy(),
-                    pick(&self.overlap).accuracy()
-                )
-            };
-        row(f, "all", &|o| o.overall)?;
-        for &(better, worse) in self.rubric.by_pair.keys().rev() {
-            let name = format!("{} > {}", better.name(), worse.name());
-            row(f, &name, &|o| {
-                o.by_pair.get(&(better, worse)).copied().unwrap_or_default()
-            })?;
-        }
-        Ok(())
-    }
+    words(reply).intersection(&words(counter)).count() as f64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn bundled_pack() -> Arc<Pack> {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let loaded = crate::pack::load_pack(&root.join("positions/ukraine-nato"));
-        Arc::new(loaded.pack.expect("the bundled pack loads"))
-    }
-
     #[test]
-    fn the_rubric_orders_the_labelled_replies_above_a_loose_floor() {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let report = evaluate_scoring(bundled_pack(), &root.join("tests/data/replies.jsonl"))
-            .expect("the labelled replies load");
-        println!("{report}");
-        assert!(report.rubric.overall.accuracy() >= 0.6, "{report}");
-    }
-
-    #[test]
-    fn pairs_are_only_formed_within_a_group_and_ties_count_half() {
-        let reply = |group: &str, grade| LabelledReply {
-            group: group.into(),
-            side: "s".into(),
-            counter: 0,
-            reply: String::new(),
-            grade,
-        };
-        let replies = [
-            reply("a", Grade::Strong),
-            reply("a", Grade::Vague),
-            reply("a", Grade::Vague),
-            reply("b", Grade::Offtopic),
-        ];
-        let result = orderings(&replies, &[2.0, 1.0, 2.0, 9.0]);
-        assert_eq!(result.overall.pairs, 2);
-        assert_eq!(result.overall.correct, 1.5);
-        assert_eq!(result.by_pair.len(), 1);
-    }
-
-    #[test]
-    fn a_bad_line_is_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.jsonl");
-        std::fs::write(
-            &path,
-            "\n{\"group\": \"g\", \"side\": \"nope\", \"counter_id\": \"x\", \"reply\": \"r\", \"grade\": \"strong\"}\n",
-        )
-        .unwrap();
-        let error = evaluate_scoring(bundled_pack(), &path).unwrap_err();
-        assert!(
-            matches!(
-                error,
-                LabelledSetError::NotInPack {
-                    line: 2,
-                    what: "side",
-                    ..
-                }
-            ),
-            "{error}"
-        );
+    fn pairs_are_formed_within_a_set_ties_count_half_and_the_zero_must_be_strictly_lowest() {
+        let mut orderings = Orderings::default();
+        add_set(&mut orderings, &[3, 1, 1, 0], &[2.0, 1.0, 2.0, 1.0]);
+        // 3>1 (right), 3>1 (tie), 3>0 (right), 1>0 (tie), 1>0 (right); 1=1 is no pair.
+        assert_eq!(orderings.overall.pairs, 5);
+        assert_eq!(orderings.overall.correct, 4.0);
+        assert_eq!(orderings.by_pair.len(), 3);
+        assert_eq!((orderings.zero_lowest, orderings.sets_with_zero), (0, 1));
+        add_set(&mut orderings, &[0, 2], &[0.0, 5.0]);
+        assert_eq!((orderings.zero_lowest, orderings.sets_with_zero), (1, 2));
     }
 }

@@ -9,9 +9,11 @@
 mod aliases;
 mod analyze;
 mod counter;
+mod cues;
 #[cfg(test)]
 mod fixture;
 mod index;
+mod moves;
 mod normalize;
 mod rank;
 #[cfg(test)]
@@ -29,6 +31,8 @@ mod typo;
 type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
-pub use counter::{CounterChoice, CounterVia, choose_counter, counter_via, unserved_counter};
+pub use counter::{Candidate, CounterChoice, CounterVia, choose_counter, unserved_counter};
+pub use cues::{Cues, plain};
+pub use moves::{Move, read_move};
 pub use search::{DEFAULT_MIN_CONFIDENCE, Hit, Matcher};
 pub use tuning::{Field, Tuning};

@@ -1,5 +1,6 @@
-//! The ranking's numbers, in one place. Values are the best measured on the tuning set
-//! (`tests/data/queries.jsonl`, run `debate-drill eval`); change them only with a measurement.
+//! The ranking's numbers, in one place. Values are the best measured on the tuning split of
+//! the blind sets (`tests/data/blind/`, run `debate-drill eval`); change them only with a
+//! measurement, and never tune on the holdout split.
 
 /// The fields of an argument that are indexed, each with its own weight and length
 /// normalisation (BM25F).

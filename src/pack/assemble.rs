@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::limits::{MAX_ARGUMENTS, MAX_POSITIONS};
-use super::model::{AliasGroup, Argument, Pack, PackHeader, Position, Side};
+use super::model::{AliasGroup, Argument, Pack, PackHeader, Position, Rebuttal, Role, Side};
 use super::raw::*;
 use crate::source::{Diagnostics, suggest};
 
@@ -212,18 +212,23 @@ fn check_sides_have_arguments(
 ) {
     for side in &pack.sides {
         let Some(id) = &side.id else { continue };
-        let arguments: usize = positions
+        let entries: Vec<&RawArgument> = positions
             .iter()
             .filter(|p| {
                 p.id.as_ref()
                     .and_then(|pid| side_of.get(pid.value.as_str()))
                     == Some(&id.value.as_str())
             })
-            .map(|p| p.arguments.len())
-            .sum();
-        if arguments == 0 {
+            .flat_map(|p| &p.arguments)
+            .collect();
+        if entries.is_empty() {
             d.push(side.site.error(format!(
                 "side `{}` has no arguments: give it a position with at least one `[[arguments]]`",
+                id.value
+            )));
+        } else if entries.iter().all(|entry| entry.role == Role::Context) {
+            d.push(side.site.error(format!(
+                "side `{}` has only context entries: give it at least one `[[arguments]]` without `role = \"context\"`",
                 id.value
             )));
         }
@@ -248,40 +253,61 @@ fn check_rebuttals(
     for (_, argument) in arguments {
         let Some(id) = &argument.id else { continue };
         let mut seen = HashSet::new();
-        for target in &argument.rebuts {
-            if !seen.insert(target.value.as_str()) {
-                d.push(
+        if argument.role == Role::Context && !argument.rebuts.is_empty() {
+            d.push(argument.rebuts[0].target.site.warning(format!(
+                "context entry `{}` rebuts other arguments, but a context entry is never served as a counter; these links are never used",
+                id.value
+            )));
+        }
+        for rebuttal in &argument.rebuts {
+            let target = &rebuttal.target;
+            let problem = if !seen.insert(target.value.as_str()) {
+                Some(
                     target
                         .site
                         .error(format!("`{}` rebuts `{}` twice", id.value, target.value)),
-                );
+                )
             } else if target.value == id.value {
-                d.push(
+                Some(
                     target
                         .site
                         .error(format!("argument `{}` rebuts itself", id.value)),
-                );
+                )
             } else if !argument_ids.contains_key(target.value.as_str()) {
-                d.push(target.site.error(unknown(
+                Some(target.site.error(unknown(
                     "argument",
                     &target.value,
                     argument_ids.keys().copied(),
-                )));
+                )))
             } else if let (Some(own), Some(theirs)) = (
                 side_of_argument.get(id.value.as_str()),
                 side_of_argument.get(target.value.as_str()),
             ) {
                 if own == theirs {
-                    d.push(target.site.error(format!(
+                    Some(target.site.error(format!(
                         "`{}` rebuts `{}`, an argument of its own side `{own}`; rebuts name arguments of opposing sides",
                         id.value, target.value
-                    )));
+                    )))
                 } else if !opposes(own, theirs) {
-                    d.push(target.site.warning(format!(
+                    Some(target.site.warning(format!(
                         "`{}` rebuts `{}`, but side `{own}` and side `{theirs}` do not oppose each other",
                         id.value, target.value
-                    )));
+                    )))
+                } else {
+                    None
                 }
+            } else {
+                None
+            };
+            // A broken link is reported once, for what breaks it; only a sound link
+            // is asked for its reason.
+            match problem {
+                Some(problem) => d.push(problem),
+                None if rebuttal.reason.is_none() => d.push(target.site.warning(format!(
+                    "`{}` rebuts `{}` without a reason; write it as {{ id = \"{}\", reason = \"how this answers it\" }} so the bot can say why",
+                    id.value, target.value, target.value
+                ))),
+                None => {}
             }
         }
     }
@@ -326,19 +352,22 @@ fn warn_unrebutted(
             argument
                 .rebuts
                 .iter()
-                .filter_map(move |t| Some((t.value.as_str(), side?)))
+                .filter_map(move |r| Some((r.target.value.as_str(), side?)))
         })
         .collect();
     for (position, argument) in arguments {
         let (Some(id), Some(side)) = (&argument.id, side_of_argument(position)) else {
             continue;
         };
+        if argument.role == Role::Context {
+            continue;
+        }
         let answered = rebutted
             .iter()
             .any(|(target, by)| *target == id.value && opposes(side, by));
         if !answered {
             d.push(argument.site.warning(format!(
-                "argument `{}` is rebutted by no argument of an opposing side; the closest opposing argument will answer it",
+                "argument `{}` is rebutted by no argument of an opposing side; a student who makes it gets the answer to a related point of its side, or is told that no author answers it",
                 id.value
             )));
         }
@@ -379,15 +408,25 @@ fn build(pack: &RawPack, positions: &[RawPosition], side_of: &HashMap<&str, &str
             .unwrap_or_default()
             .to_string();
         let start = arguments.len();
-        arguments.extend(position.arguments.iter().map(|argument| Argument {
-            id: text(&argument.id),
-            position: id.clone(),
-            side: side.clone(),
-            claim: argument.claim.clone(),
-            quote: argument.quote.clone(),
-            keywords: argument.keywords.clone(),
-            evidence: argument.evidence.clone(),
-            rebuts: argument.rebuts.iter().map(|r| r.value.clone()).collect(),
+        arguments.extend(position.arguments.iter().map(|argument| {
+            Argument {
+                id: text(&argument.id),
+                position: id.clone(),
+                side: side.clone(),
+                claim: argument.claim.clone(),
+                quote: argument.quote.clone(),
+                keywords: argument.keywords.clone(),
+                evidence: argument.evidence.clone(),
+                role: argument.role,
+                rebuts: argument
+                    .rebuts
+                    .iter()
+                    .map(|r| Rebuttal {
+                        target: r.target.value.clone(),
+                        reason: r.reason.clone(),
+                    })
+                    .collect(),
+            }
         }));
         built_positions.push(Position {
             id,

@@ -17,6 +17,8 @@ mod upload;
 pub use load::{
     Loaded, PACK_FILE, check_position_file, find_packs, load_library, load_pack, load_sources,
 };
-pub use model::{AliasGroup, Argument, ArgumentIndex, Pack, Position, Side, UNSIGNED};
+pub use model::{
+    AliasGroup, Argument, ArgumentIndex, Pack, Position, Rebuttal, Role, Side, UNSIGNED,
+};
 pub use parse::looks_like_pack;
 pub use upload::{MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, UploadedFiles, read_upload};

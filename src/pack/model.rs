@@ -55,8 +55,61 @@ pub struct Argument {
     pub quote: String,
     pub keywords: Vec<String>,
     pub evidence: Vec<String>,
-    /// Ids of the arguments (of opposing sides) that this one answers.
-    pub rebuts: Vec<String>,
+    pub role: Role,
+    /// The arguments (of opposing sides) that this one answers, strongest first.
+    pub rebuts: Vec<Rebuttal>,
+}
+
+/// What a pack entry is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// The author's own argument: served as a counter, a hint, a brief point.
+    #[default]
+    Argument,
+    /// Another camp's view reported by the essay, or background: recognised when a student says
+    /// it, never served as anyone's argument.
+    Context,
+}
+
+impl Role {
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "argument" => Some(Role::Argument),
+            "context" => Some(Role::Context),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Argument => "argument",
+            Role::Context => "context",
+        }
+    }
+}
+
+/// A `rebuts` link: the argument answered, and the line of clash (how this argument answers it:
+/// denies its premise, denies its conclusion, shows its consequence false, or outweighs it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuttal {
+    pub target: String,
+    /// `None` when the pack gives none (`check` warns).
+    pub reason: Option<String>,
+}
+
+impl Argument {
+    /// Whether the bot may serve this entry as an argument (a counter, a hint, a brief point).
+    pub fn is_servable(&self) -> bool {
+        self.role == Role::Argument
+    }
+
+    /// The line of clash when this argument answers `target`, if the pack gives one.
+    pub fn reason_against(&self, target: &str) -> Option<&str> {
+        self.rebuts
+            .iter()
+            .find(|rebuttal| rebuttal.target == target)
+            .and_then(|rebuttal| rebuttal.reason.as_deref())
+    }
 }
 
 /// What packs write as the author when the source names nobody.
@@ -105,8 +158,11 @@ impl Pack {
             .collect();
         let mut rebutted_by = vec![Vec::new(); arguments.len()];
         for (index, argument) in arguments.iter().enumerate() {
-            for target in &argument.rebuts {
-                if let Some(&target) = by_id.get(target) {
+            if !argument.is_servable() {
+                continue;
+            }
+            for rebuttal in &argument.rebuts {
+                if let Some(&target) = by_id.get(&rebuttal.target) {
                     rebutted_by[target].push(index);
                 }
             }
@@ -163,6 +219,11 @@ impl Pack {
     /// The arguments that name `index` in their `rebuts`: its curated counters.
     pub fn rebutted_by(&self, index: ArgumentIndex) -> &[ArgumentIndex] {
         &self.rebutted_by[index]
+    }
+
+    /// The pack's line of clash when `counter` answers `answers`, if it gives one.
+    pub fn clash_reason(&self, counter: ArgumentIndex, answers: ArgumentIndex) -> Option<&str> {
+        self.arguments[counter].reason_against(&self.arguments[answers].id)
     }
 
     /// Whether a student arguing `side` is answered by arguments of `other`: `other` is named in

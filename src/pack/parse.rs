@@ -6,8 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::limits::*;
+use super::model::Role;
 use super::raw::*;
-use crate::source::{Diagnostics, SourceText, TableReader, Value, parse_document};
+use crate::source::{Diagnostics, Entry, SourceText, TableReader, Value, parse_document};
 
 const PACK_KEYS: &[&str] = &[
     "id",
@@ -29,7 +30,10 @@ const POSITION_KEYS: &[&str] = &[
     "thesis",
     "arguments",
 ];
-const ARGUMENT_KEYS: &[&str] = &["id", "claim", "quote", "keywords", "evidence", "rebuts"];
+const ARGUMENT_KEYS: &[&str] = &[
+    "id", "role", "claim", "quote", "keywords", "evidence", "rebuts",
+];
+const REBUTTAL_KEYS: &[&str] = &["id", "reason"];
 
 /// What a TOML file of a pack holds.
 pub(crate) enum ParsedFile {
@@ -253,9 +257,79 @@ impl<'s> Fields<'s> {
             quote: self.text(reader, "quote", Required::Yes, MAX_QUOTE_CHARS, d),
             keywords: self.text_list(reader, "keywords", d),
             evidence: self.text_list(reader, "evidence", d),
-            rebuts: self.id_list(reader, "rebuts", d),
+            role: self.role(reader, d),
+            rebuts: self.rebuttals(reader, d),
             id,
         }
+    }
+
+    /// `role`: "argument" (the default) or "context".
+    fn role(&self, reader: &TableReader<'_, '_>, d: &mut Diagnostics) -> Role {
+        let Some(role) = reader.string("role", d) else {
+            return Role::Argument;
+        };
+        Role::parse(&role.value).unwrap_or_else(|| {
+            d.push(self.source.error_at(
+                role.offset(),
+                format!(
+                    "`role` in {} must be \"argument\" or \"context\", found {:?}",
+                    reader.what(),
+                    role.value
+                ),
+            ));
+            Role::Argument
+        })
+    }
+
+    /// `rebuts`: each entry an argument id, or a table `{ id = "…", reason = "…" }` that gives
+    /// the line of clash. Bounded like every list.
+    fn rebuttals(&self, reader: &TableReader<'_, '_>, d: &mut Diagnostics) -> Vec<RawRebuttal> {
+        let mut entries = reader.strings_or_tables("rebuts", "a `rebuts` entry", d);
+        if entries.len() > MAX_LIST_ITEMS {
+            let offset = match &entries[MAX_LIST_ITEMS] {
+                Entry::String(value) => value.offset(),
+                Entry::Table(table) => table.offset(),
+            };
+            d.push(self.source.error_at(
+                offset,
+                format!(
+                    "too many entries in `rebuts` of {}: {}, the limit is {MAX_LIST_ITEMS}",
+                    reader.what(),
+                    entries.len()
+                ),
+            ));
+            entries.truncate(MAX_LIST_ITEMS);
+        }
+        entries
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::String(id) => Some(RawRebuttal {
+                    target: self.checked_id(id, "rebuts", d)?,
+                    reason: None,
+                }),
+                Entry::Table(mut table) => {
+                    table.describe(format!("a `rebuts` entry of {}", reader.what()));
+                    table.reject_unknown_keys(REBUTTAL_KEYS, d);
+                    let target = table.required_string("id", d);
+                    let reason = table
+                        .string("reason", d)
+                        .filter(|reason| {
+                            self.check_text(
+                                reason,
+                                &format!("`reason` in {}", table.what()),
+                                Required::Yes,
+                                MAX_TEXT_CHARS,
+                                d,
+                            )
+                        })
+                        .map(|reason| reason.value);
+                    Some(RawRebuttal {
+                        target: self.checked_id(target?, "rebuts", d)?,
+                        reason,
+                    })
+                }
+            })
+            .collect()
     }
 
     /// The table's `id`: required, and following the id rule.

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::model::Role;
 use crate::source::{Diagnostic, SourceText};
 
 /// A place in a file: where a value, a key or a table starts.
@@ -94,5 +95,13 @@ pub(crate) struct RawArgument {
     pub quote: String,
     pub keywords: Vec<String>,
     pub evidence: Vec<String>,
-    pub rebuts: Vec<Located<String>>,
+    pub role: Role,
+    pub rebuts: Vec<RawRebuttal>,
+}
+
+/// One `rebuts` link as written: the target, and the line of clash when the author gave one.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRebuttal {
+    pub target: Located<String>,
+    pub reason: Option<String>,
 }

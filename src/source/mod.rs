@@ -9,5 +9,5 @@ mod table;
 mod text;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use table::{TableReader, Value, parse_document, suggest};
+pub use table::{Entry, TableReader, Value, parse_document, suggest};
 pub use text::{SourceText, decode_source, read_source};

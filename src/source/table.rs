@@ -45,6 +45,12 @@ impl<T> Value<T> {
     }
 }
 
+/// One entry of a list that takes strings and tables alike.
+pub enum Entry<'a, 'i> {
+    String(Value<String>),
+    Table(TableReader<'a, 'i>),
+}
+
 /// Reads one TOML table of a known shape, reporting every problem into a [`Diagnostics`]:
 /// unknown keys (with a "did you mean"), values of the wrong type, missing required keys (at the
 /// table that lacks them). Readers never stop at the first problem, so a file is checked whole.
@@ -199,6 +205,46 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 .collect(),
             _ => {
                 self.wrong_type(key, "a list of strings", found, diagnostics);
+                Vec::new()
+            }
+        }
+    }
+
+    /// An array whose entries are each a string or a table (`["a", { id = "b" }]`, or
+    /// `[[key]]` tables); a single string counts as a list of one. Other entries are reported
+    /// and skipped.
+    pub fn strings_or_tables(
+        &self,
+        key: &str,
+        what: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<Entry<'a, 'i>> {
+        let expected = "a list of strings or tables";
+        let Some(found) = self.get(key) else {
+            return Vec::new();
+        };
+        let entry = |item: &'a Spanned<DeValue<'i>>| match item.get_ref() {
+            DeValue::String(text) => Some(Entry::String(Value {
+                value: text.to_string(),
+                span: item.span(),
+            })),
+            DeValue::Table(table) => Some(Entry::Table(self.child(table, item.span(), what))),
+            _ => None,
+        };
+        match found.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| {
+                    let read = entry(item);
+                    if read.is_none() {
+                        self.wrong_type(key, expected, item, diagnostics);
+                    }
+                    read
+                })
+                .collect(),
+            DeValue::String(_) => entry(found).into_iter().collect(),
+            _ => {
+                self.wrong_type(key, expected, found, diagnostics);
                 Vec::new()
             }
         }

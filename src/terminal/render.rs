@@ -2,7 +2,7 @@
 //! on a pipe and, coloured and wrapped, on a terminal; snapshot tests pin it down.
 
 use crate::drill::{
-    ArgumentRef, Brief, Countered, DrillError, NextCounter, Output, Scorecard, Started,
+    ArgumentRef, Brief, Countered, DrillError, MoveKind, NextCounter, Output, Scorecard, Started,
 };
 use crate::prompts::Catalogue;
 
@@ -10,9 +10,9 @@ use crate::prompts::Catalogue;
 pub fn output(catalogue: &Catalogue, output: &Output) -> String {
     match output {
         Output::Started(started) => self::started(catalogue, started),
-        Output::Countered(countered) => self::countered(catalogue, countered),
+        Output::Countered(countered) => self::countered(catalogue, countered, true),
         Output::Moderated(moderated) => {
-            let mut text = self::countered(catalogue, &moderated.turn);
+            let mut text = self::countered(catalogue, &moderated.turn, false);
             if let Some(point) = &moderated.served {
                 text.push('\n');
                 text.push_str(&catalogue.render(
@@ -61,24 +61,29 @@ pub fn started(catalogue: &Catalogue, started: &Started) -> String {
     .join("\n\n")
 }
 
-pub fn countered(catalogue: &Catalogue, turn: &Countered) -> String {
+/// A turn the bot answers (`solo`), or a versus turn, which the bot never answers.
+pub fn countered(catalogue: &Catalogue, turn: &Countered, solo: bool) -> String {
     let mut lines = vec![catalogue.render(
         "turn.header",
         &[("turn", &turn.turn), ("score", &points(turn.score.total))],
     )];
-    if let Some((argument, _)) = &turn.matched {
-        lines.push(catalogue.render(
-            "turn.recognised",
-            &[("author", &argument.speaker), ("claim", &argument.claim)],
-        ));
-    }
+    lines.push(move_line(catalogue, turn));
     if let Some(answered) = &turn.answered {
         lines.push(catalogue.render("turn.answered", &[("author", &answered.speaker)]));
     }
-    if let Some(counter) = &turn.counter {
-        lines.push(String::new());
-        lines.push(counter_text(catalogue, counter));
-        lines.push(String::new());
+    match &turn.counter {
+        Some(counter) => {
+            lines.push(String::new());
+            lines.push(counter_text(catalogue, counter));
+            if let Some(reason) = &turn.reason {
+                lines.push(catalogue.render("turn.why", &[("reason", reason)]));
+            }
+            lines.push(String::new());
+        }
+        None if solo && turn.read != MoveKind::Concession => {
+            lines.push(catalogue.render("turn.no_counter", &[]));
+        }
+        None => {}
     }
     let parts: Vec<String> = turn
         .score
@@ -92,14 +97,35 @@ pub fn countered(catalogue: &Catalogue, turn: &Countered) -> String {
 }
 
 pub fn next_counter(catalogue: &Catalogue, next: &NextCounter) -> String {
-    [
+    let mut text = [
         catalogue.render(
             "next.header",
             &[("author", &next.to.speaker), ("claim", &next.to.claim)],
         ),
         counter_text(catalogue, &next.counter),
     ]
-    .join("\n\n")
+    .join("\n\n");
+    if let Some(reason) = &next.reason {
+        text.push('\n');
+        text.push_str(&catalogue.render("turn.why", &[("reason", reason)]));
+    }
+    text
+}
+
+/// What the turn did: the point made, the point attacked, or the point conceded.
+fn move_line(catalogue: &Catalogue, turn: &Countered) -> String {
+    let key = match turn.read {
+        MoveKind::Point => "turn.recognised",
+        MoveKind::Attack => "turn.attacked",
+        MoveKind::Concession => "turn.conceded",
+    };
+    match &turn.matched {
+        Some((argument, _)) => catalogue.render(
+            key,
+            &[("author", &argument.speaker), ("claim", &argument.claim)],
+        ),
+        None => catalogue.render("turn.conceded_plain", &[]),
+    }
 }
 
 pub fn counter_text(catalogue: &Catalogue, counter: &ArgumentRef) -> String {

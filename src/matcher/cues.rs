@@ -1,0 +1,495 @@
+//! The words that show what a message does rather than what it is about: conceding ("fair
+//! point"), contrasting ("sure X, but Y"), refuting ("X is wrong because Y", "that ignores Y")
+//! and denying ("not", "never", "isn't"). Read from a message's plain tokens: lowercase words,
+//! apostrophes dropped ("isn't" → "isnt"), and clause punctuation kept as tokens of its own.
+
+/// Messages are read up to this many characters: cues sit in a message's first sentences, and
+/// a bound keeps a 4,000-character message linear and cheap.
+const MAX_CHARS: usize = 4096;
+
+/// Conceding phrases, as token sequences.
+const CONCESSIONS: &[&str] = &[
+    "youre right",
+    "you are right",
+    "ur right",
+    "u r right",
+    "u right",
+    "youre correct",
+    "you are correct",
+    "i agree",
+    "i totally agree",
+    "i kind of agree",
+    "i kinda agree",
+    "agreed",
+    "fair point",
+    "fair enough",
+    "fair play",
+    "good point",
+    "ok fine",
+    "okay fine",
+    "fine you win",
+    "you win",
+    "ok you win",
+    "i concede",
+    "i give up",
+    "point taken",
+    "thats true",
+    "that is true",
+    "true enough",
+    "cant argue with that",
+    "cannot argue with that",
+    "makes sense",
+    "i guess so",
+    "i was wrong",
+    "im wrong",
+    "you got me",
+    "youve convinced me",
+    "you convinced me",
+    "i stand corrected",
+    "ill give you that",
+    "i admit",
+    "maybe youre right",
+    "good call",
+    "i accept",
+    "i grant",
+    "ill grant",
+    "i see it",
+    "i see your point",
+    "made your case",
+    "out of arguments",
+    "you have a point",
+    "youve got a point",
+    "thats fair",
+    "ok fair",
+    "i take the point",
+];
+
+/// Words that open a message by agreeing ("yeah ok, …"): said of an opposing point with no
+/// "but" after them, they concede it.
+const AGREEING_OPENERS: &[&str] = &[
+    "yeah", "yes", "yea", "yep", "ok", "okay", "fine", "alright", "true", "fair", "honestly",
+    "sure", "right",
+];
+
+/// Words that turn from what is granted to what the speaker holds.
+const CONTRAST: &[&str] = &["but", "however", "yet", "whereas", "though"];
+
+/// Openers that grant a clause before the speaker's own ("although X, Y").
+const GRANTING_OPENERS: &[&str] = &[
+    "although",
+    "though",
+    "even if",
+    "even though",
+    "while",
+    "granted",
+    "admittedly",
+];
+
+/// Filler that opens a granted clause ("sure", "ok", "i get that") and says nothing about it.
+const GRANTING_FILLER: &[&str] = &[
+    "sure",
+    "yes",
+    "yeah",
+    "yea",
+    "ya",
+    "ok",
+    "okay",
+    "k",
+    "true",
+    "fine",
+    "granted",
+    "i",
+    "get",
+    "that",
+    "see",
+    "maybe",
+    "admittedly",
+    "agree",
+    "fair",
+    "point",
+    "right",
+    "so",
+    "well",
+    "lol",
+    "know",
+    "understand",
+    "yep",
+    "alright",
+    "tbh",
+    "ngl",
+    "idk",
+];
+
+/// Phrases that say the point they name fails.
+const REFUTATIONS: &[&str] = &[
+    "is wrong",
+    "are wrong",
+    "was wrong",
+    "just wrong",
+    "is false",
+    "is a myth",
+    "myth",
+    "nonsense",
+    "bs",
+    "bullshit",
+    "naive",
+    "ignores",
+    "ignoring",
+    "ignore",
+    "overlooks",
+    "forgets",
+    "misses the point",
+    "falls apart",
+    "fall apart",
+    "makes no sense",
+    "doesnt hold",
+    "dont hold",
+    "doesnt hold up",
+    "wont work",
+    "wouldnt work",
+    "doesnt work",
+    "cant work",
+    "never work",
+    "no way",
+    "lol no",
+    "nope",
+    "how is",
+    "how would",
+    "how does",
+    "how can",
+    "how could",
+    "who says",
+    "the idea that",
+    "the claim that",
+    "the argument that",
+    "the notion that",
+    "people who say",
+    "those who say",
+    "not true",
+    "isnt true",
+    "untrue",
+    "flawed",
+    "fails",
+    "unrealistic",
+    "doesnt follow",
+    "so what",
+    "wrong because",
+    "thats wrong",
+    "thats not",
+    "is not the point",
+    "dream on",
+    "mistaken",
+    "a mistake",
+    "misguided",
+    "misreads",
+    "wrong model",
+    "the wrong",
+    "proves nothing",
+    "prove nothing",
+    "doesnt prove",
+    "dont think so",
+    "i disagree",
+    "disagree that",
+    "yeah no",
+    "terrible idea",
+    "bad idea",
+    "false",
+    "why should",
+    "why would",
+    "why does",
+    "why is",
+    "what stops",
+    "overblown",
+    "exaggerated",
+    "wishful thinking",
+    "fantasy",
+    "isnt a strategy",
+    "not a strategy",
+    "rubbish",
+    "ridiculous",
+    "wrong to",
+    "mistake to",
+];
+
+/// Openers that introduce the point being refuted ("the idea that X is …").
+const NAMING_OPENERS: &[&str] = &[
+    "the idea that",
+    "the claim that",
+    "the argument that",
+    "the notion that",
+    "people who say",
+    "those who say",
+    "who says",
+    "how is",
+    "how would",
+    "how does",
+    "how can",
+    "how could",
+    "why should",
+    "why would",
+    "why does",
+    "why is",
+    "wrong to",
+    "mistake to",
+    "no way",
+];
+
+/// Words that give a reason.
+const BECAUSE: &[&str] = &["because", "since", "cause", "cuz", "coz", "bc", "as"];
+
+/// Negations, with the apostrophe dropped.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nobody", "nothing", "neither", "nor", "cannot", "cant", "wont", "dont",
+    "doesnt", "isnt", "arent", "wasnt", "werent", "wouldnt", "shouldnt", "couldnt", "didnt",
+    "aint", "hardly", "nowhere", "nope",
+];
+
+/// Words that point back at what the other side just said.
+const DEICTIC: &[&str] = &[
+    "that", "thats", "this", "it", "its", "your", "ur", "you", "u",
+];
+
+/// Clause punctuation kept as tokens.
+const PUNCTUATION: &[char] = &[',', '.', ';', ':', '?', '!'];
+
+/// The message as tokens joined by single spaces.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_CHARS));
+    for c in text.chars().take(MAX_CHARS).flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c == '\'' || c == '’' || c == 'ʼ' {
+            // "isn't" reads as "isnt"
+        } else if PUNCTUATION.contains(&c) {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the cue words of one message say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// A conceding phrase appears.
+    pub concedes: bool,
+    /// The message opens by agreeing ("yeah ok, …", "fine.").
+    pub agrees_first: bool,
+    /// The token index of the first contrast word after some granted text, if any.
+    pub contrast: Option<usize>,
+    /// A phrase says the named point fails.
+    pub refutes: bool,
+    /// A negation appears.
+    pub denies: bool,
+    /// The message opens by pointing at what was just said ("that ignores …").
+    pub deictic: bool,
+    /// The message asks something: said of an opposing point, a rhetorical challenge.
+    pub asks: bool,
+}
+
+impl Cues {
+    pub fn of(plain: &str) -> Cues {
+        let tokens: Vec<&str> = plain.split(' ').filter(|t| !t.is_empty()).collect();
+        let contrast = tokens
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(i, t)| CONTRAST.contains(t) && !(*t == "yet" && is_negation(tokens[i - 1])))
+            .map(|(i, _)| i);
+        Cues {
+            concedes: CONCESSIONS.iter().any(|p| contains_phrase(&tokens, p)),
+            agrees_first: tokens
+                .iter()
+                .take(3)
+                .take_while(|t| !is_negation(t))
+                .any(|t| AGREEING_OPENERS.contains(t)),
+            contrast,
+            refutes: REFUTATIONS.iter().any(|p| contains_phrase(&tokens, p)),
+            denies: tokens.iter().any(|t| is_negation(t)),
+            deictic: tokens.first().is_some_and(|t| DEICTIC.contains(t)),
+            asks: tokens.contains(&"?"),
+        }
+    }
+
+    /// The part of the message that names the point it attacks: what a contrast grants
+    /// ("sure X, but …"), the clause a granting opener introduces ("although X, …"), what a
+    /// naming opener introduces ("the idea that X …"), or what stands before "is wrong".
+    pub fn attacked_part(&self, plain: &str) -> Option<String> {
+        let tokens: Vec<&str> = plain.split(' ').filter(|t| !t.is_empty()).collect();
+        let start = skip_filler(&tokens);
+        let rest = &tokens[start..];
+        if let Some(opener) = GRANTING_OPENERS.iter().find(|o| starts_with(rest, o)) {
+            let clause = &rest[opener.split(' ').count()..];
+            let clause = &clause[clause.iter().take_while(|t| is_punctuation(t)).count()..];
+            let end = clause
+                .iter()
+                .position(|t| is_punctuation(t) || CONTRAST.contains(t))
+                .unwrap_or(clause.len());
+            return words(&clause[..end]);
+        }
+        if let Some(at) = self.contrast.filter(|&at| at > start) {
+            return words(&tokens[start..at]);
+        }
+        for opener in NAMING_OPENERS {
+            if let Some(at) = find_phrase(&tokens, opener) {
+                let clause = &tokens[at + opener.split(' ').count()..];
+                let end = clause
+                    .iter()
+                    .position(|t| is_clause_end(t))
+                    .into_iter()
+                    .chain(REFUTATIONS.iter().filter_map(|p| find_phrase(clause, p)))
+                    .min()
+                    .unwrap_or(clause.len());
+                return words(&clause[..end]);
+            }
+        }
+        let refuted_at = REFUTATIONS
+            .iter()
+            .filter_map(|p| find_phrase(&tokens, p))
+            .min()?;
+        (refuted_at > start + 1)
+            .then(|| words(&tokens[start..refuted_at]))
+            .flatten()
+    }
+
+    /// The part that gives the speaker's own reason: after the contrast, the granting clause's
+    /// comma, or "because".
+    pub fn reason_part(&self, plain: &str) -> Option<String> {
+        let tokens: Vec<&str> = plain.split(' ').filter(|t| !t.is_empty()).collect();
+        let from = self.contrast.map(|at| at + 1).or_else(|| {
+            tokens
+                .iter()
+                .position(|t| BECAUSE.contains(t))
+                .map(|at| at + 1)
+        })?;
+        words(&tokens[from.min(tokens.len())..])
+    }
+}
+
+fn is_negation(token: &str) -> bool {
+    NEGATIONS.contains(&token)
+}
+
+fn is_clause_end(token: &str) -> bool {
+    is_punctuation(token) || CONTRAST.contains(&token) || BECAUSE.contains(&token)
+}
+
+fn is_punctuation(token: &str) -> bool {
+    token.chars().all(|c| PUNCTUATION.contains(&c))
+}
+
+/// How many opening tokens are filler or punctuation.
+fn skip_filler(tokens: &[&str]) -> usize {
+    tokens
+        .iter()
+        .position(|t| !GRANTING_FILLER.contains(t) && !is_punctuation(t))
+        .unwrap_or(tokens.len())
+}
+
+/// The words of some tokens, punctuation left out; `None` when no word is left.
+fn words(tokens: &[&str]) -> Option<String> {
+    let text: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !is_punctuation(t))
+        .collect();
+    (!text.is_empty()).then(|| text.join(" "))
+}
+
+fn starts_with(tokens: &[&str], phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    tokens.len() >= words.len() && tokens[..words.len()] == words[..]
+}
+
+fn find_phrase(tokens: &[&str], phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    tokens.windows(words.len()).position(|w| w == words)
+}
+
+fn contains_phrase(tokens: &[&str], phrase: &str) -> bool {
+    find_phrase(tokens, phrase).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> (Cues, String) {
+        let plain = plain(text);
+        (Cues::of(&plain), plain)
+    }
+
+    #[test]
+    fn apostrophes_are_dropped_and_clause_marks_kept() {
+        assert_eq!(plain("Isn't it, though?"), "isnt it , though ?");
+        assert_eq!(plain("you’re RIGHT"), "youre right");
+    }
+
+    #[test]
+    fn conceding_phrases_are_found_as_whole_words() {
+        for text in [
+            "You're right, NATO can't help.",
+            "ok fine.",
+            "Fair point!! but still",
+        ] {
+            assert!(cues(text).0.concedes, "{text}");
+        }
+        for text in [
+            "the agreement at Minsk failed",
+            "upright members of the alliance",
+        ] {
+            assert!(!cues(text).0.concedes, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_contrast_splits_the_granted_from_the_reason() {
+        let (c, p) = cues("sure, a coalition sounds nice but nobody would send troops");
+        assert_eq!(
+            c.attacked_part(&p).as_deref(),
+            Some("a coalition sounds nice")
+        );
+        assert_eq!(
+            c.reason_part(&p).as_deref(),
+            Some("nobody would send troops")
+        );
+    }
+
+    #[test]
+    fn a_granting_opener_names_its_clause() {
+        let (c, p) = cues("Although neutrality sounds safe, Putin wants more than that");
+        assert_eq!(
+            c.attacked_part(&p).as_deref(),
+            Some("neutrality sounds safe")
+        );
+    }
+
+    #[test]
+    fn a_refutation_names_what_stands_before_it() {
+        let (c, p) = cues("the nato expansion argument is wrong because putin wants ukraine");
+        assert!(c.refutes);
+        assert_eq!(
+            c.attacked_part(&p).as_deref(),
+            Some("the nato expansion argument")
+        );
+        assert_eq!(c.reason_part(&p).as_deref(), Some("putin wants ukraine"));
+        let (c, p) = cues("the idea that russia fears nato falls apart, look at finland");
+        assert_eq!(c.attacked_part(&p).as_deref(), Some("russia fears nato"));
+    }
+
+    #[test]
+    fn not_yet_is_no_contrast_and_negation_is_seen() {
+        let (c, _) = cues("ukraine is not yet ready");
+        assert_eq!(c.contrast, None);
+        assert!(c.denies);
+    }
+
+    #[test]
+    fn a_long_message_is_read_in_bounded_time() {
+        let text = "but ".repeat(100_000);
+        assert!(plain(&text).len() <= MAX_CHARS);
+    }
+}
