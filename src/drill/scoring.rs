@@ -28,6 +28,9 @@ const CHANCE_CONFIDENCE: f64 = 0.1;
 /// A reply needs this many analysed terms to argue a case at all (and so to be flagged for
 /// arguing the other side's).
 const MIN_CASE_TERMS: usize = 4;
+/// Analysed terms at which a reply has room to develop its point fully.
+const DEVELOPED_TERMS: f64 = 20.0;
+
 /// Below this share of a category, feedback says how to improve it.
 const NEEDS_WORK: f64 = 0.5;
 
@@ -194,7 +197,20 @@ impl Rubric {
             .counter
             .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
 
-        let relevance = confidence_share(own_best);
+        // Attacking an opposing point names it; only making it in earnest argues the other side.
+        let read = read_move(&self.matcher, context.side, reply, context.counter);
+        let conceded = matches!(read, Move::Concession(_));
+        // An attack on the counter under reply disputes it by its shape, whatever words it uses.
+        let attacks_counter = matches!(read, Move::Attack { target, .. }
+            if Some(target.argument) == context.counter);
+        // A developed reply (reasons given, room to give them) earns the full share of what it
+        // argues; a slogan earns half, a concession nothing.
+        let development = if conceded {
+            0.0
+        } else {
+            0.5 + 0.5 * development(reply, &terms)
+        };
+        let relevance = confidence_share(own_best) * development;
         let topicality = self.topicality(reply);
         // Engaging the counter's words without making one's own case is half a clash; facts and
         // new words count only when they are about the motion.
@@ -202,7 +218,10 @@ impl Rubric {
             (Category::Relevance, Some(relevance)),
             (
                 Category::Clash,
-                clash.as_ref().map(|c| c.value() * (0.5 + 0.5 * relevance)),
+                clash.as_ref().map(|c| {
+                    let engagement = if attacks_counter { 1.0 } else { c.value() };
+                    engagement * (0.5 + 0.5 * relevance) * development
+                }),
             ),
             (
                 Category::Evidence,
@@ -230,8 +249,6 @@ impl Rubric {
             })
             .collect();
 
-        // Attacking an opposing point names it; only making it in earnest argues the other side.
-        let read = read_move(&self.matcher, context.side, reply, context.counter);
         let opposing = (terms.len() >= MIN_CASE_TERMS && matches!(read, Move::Point(_)))
             .then(|| self.opposing_argument(context, reply, own_best))
             .flatten();
@@ -239,7 +256,7 @@ impl Rubric {
         if opposing.is_some() {
             flags.push(Flag::ArguesOpposingSide);
         }
-        if matches!(read, Move::Concession(_)) {
+        if conceded {
             flags.push(Flag::Concedes);
         }
         let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
@@ -250,6 +267,7 @@ impl Rubric {
             &flags,
             opposing,
             own.first().map(|h| h.argument),
+            attacks_counter,
         );
         TurnScore {
             total: round1(earned.clamp(0.0, 100.0)),
@@ -303,6 +321,7 @@ impl Rubric {
         flags: &[Flag],
         opposing: Option<ArgumentIndex>,
         own_closest: Option<ArgumentIndex>,
+        attacks_counter: bool,
     ) -> Vec<Feedback> {
         let pack = self.pack();
         let weak = |category: Category| {
@@ -320,6 +339,7 @@ impl Rubric {
             feedback.push(Feedback::Concedes);
         }
         if weak(Category::Clash)
+            && !attacks_counter
             && let Some(counter) = context.counter
         {
             feedback.push(match best_answer(&self.matcher, context.side, counter) {
@@ -360,6 +380,14 @@ impl Rubric {
 
 /// A matcher confidence as a share of full marks: nothing at chance level, all from
 /// [`FULL_RELEVANCE`] up.
+/// How developed a reply is, 0..1: half for giving a reason ("because", "so", "which means",
+/// "unless" …), half for the room to make a point (its analysed terms, up to
+/// [`DEVELOPED_TERMS`]).
+fn development(reply: &str, terms: &[String]) -> f64 {
+    let reasoned = crate::matcher::Cues::of(&crate::matcher::plain(reply)).reasons;
+    0.5 * f64::from(u8::from(reasoned)) + 0.5 * (terms.len() as f64 / DEVELOPED_TERMS).min(1.0)
+}
+
 fn confidence_share(confidence: f64) -> f64 {
     ((confidence - CHANCE_CONFIDENCE) / (FULL_RELEVANCE - CHANCE_CONFIDENCE)).clamp(0.0, 1.0)
 }

@@ -169,27 +169,32 @@ impl fmt::Display for SplitReport {
             "{:<14} {:>6} {:>8} {:>8} {:>8} {:>8}",
             "pair", "pairs", "rubric", "adv.", "length", "overlap"
         )?;
-        let row = |f: &mut fmt::Formatter<'_>, name: &str, pick: &dyn Fn(&Orderings) -> f64| {
+        let row = |f: &mut fmt::Formatter<'_>,
+                   name: &str,
+                   pairs: usize,
+                   pick: &dyn Fn(&Orderings) -> f64| {
             writeln!(
                 f,
                 "{:<14} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
                 name,
-                s.rubric.overall.pairs,
+                pairs,
                 pick(&s.rubric),
                 pick(&s.rubric_adversarial),
                 pick(&s.length),
                 pick(&s.overlap)
             )
         };
-        row(f, "all", &|o| o.overall.accuracy())?;
-        for &(better, worse) in s.rubric.by_pair.keys().rev() {
-            row(f, &format!("{better} > {worse}"), &|o| {
+        row(f, "all", s.rubric.overall.pairs, &|o| o.overall.accuracy())?;
+        for (&(better, worse), pairs) in s.rubric.by_pair.iter().rev() {
+            row(f, &format!("{better} > {worse}"), pairs.pairs, &|o| {
                 o.by_pair
                     .get(&(better, worse))
                     .map_or(0.0, |p| p.accuracy())
             })?;
         }
-        row(f, "0 lowest", &|o| share(o.zero_lowest, o.sets_with_zero))?;
+        row(f, "0 lowest", s.rubric.sets_with_zero, &|o| {
+            share(o.zero_lowest, o.sets_with_zero)
+        })?;
         Ok(())
     }
 }

@@ -237,6 +237,34 @@ const NAMING_OPENERS: &[&str] = &[
 /// Words that give a reason.
 const BECAUSE: &[&str] = &["because", "since", "cause", "cuz", "coz", "bc", "as"];
 
+/// Words that tie a claim to its reason or its consequence.
+const REASONING: &[&str] = &[
+    "because",
+    "since",
+    "cause",
+    "cuz",
+    "coz",
+    "bc",
+    "so",
+    "therefore",
+    "thus",
+    "hence",
+    "unless",
+    "means",
+    "otherwise",
+    "if",
+    "then",
+];
+
+/// Phrases that do the same.
+const REASONING_PHRASES: &[&str] = &[
+    "which means",
+    "that is why",
+    "thats why",
+    "as a result",
+    "leads to",
+];
+
 /// Negations, with the apostrophe dropped.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nobody", "nothing", "neither", "nor", "cannot", "cant", "wont", "dont",
@@ -288,6 +316,8 @@ pub struct Cues {
     pub deictic: bool,
     /// The message asks something: said of an opposing point, a rhetorical challenge.
     pub asks: bool,
+    /// The message gives a reason ("because", "so", "which means", "unless" …).
+    pub reasons: bool,
 }
 
 impl Cues {
@@ -311,6 +341,10 @@ impl Cues {
             denies: tokens.iter().any(|t| is_negation(t)),
             deictic: tokens.first().is_some_and(|t| DEICTIC.contains(t)),
             asks: tokens.contains(&"?"),
+            reasons: tokens.iter().any(|t| REASONING.contains(t))
+                || REASONING_PHRASES
+                    .iter()
+                    .any(|p| contains_phrase(&tokens, p)),
         }
     }
 
