@@ -60,6 +60,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("feedback.add_evidence", &[]),
     ("feedback.add_evidence_example", &["example"]),
     ("feedback.repeats", &[]),
+    ("feedback.give_reason", &[]),
     ("feedback.argues_opposing_side", &["author", "claim"]),
     ("feedback.concedes", &[]),
     (

@@ -27,6 +27,8 @@ pub enum Feedback {
     AddEvidence { example: Option<String> },
     /// Mostly what an earlier turn said.
     Repeats,
+    /// A bare assertion: no reason given for it.
+    GiveReason,
     /// The reply makes an opposing side's argument.
     ArguesOpposingSide { argument: Named },
     /// The reply gives the point away.
@@ -64,6 +66,7 @@ impl Feedback {
                 catalogue.render("feedback.add_evidence", &[])
             }
             Feedback::Repeats => catalogue.render("feedback.repeats", &[]),
+            Feedback::GiveReason => catalogue.render("feedback.give_reason", &[]),
             Feedback::ArguesOpposingSide { argument } => catalogue.render(
                 "feedback.argues_opposing_side",
                 &[("author", &argument.author), ("claim", &argument.claim)],

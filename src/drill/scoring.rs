@@ -12,7 +12,7 @@ use super::evidence::{concrete_facts, evidence_terms_used};
 use super::feedback::{Feedback, Named};
 use super::novelty::novelty;
 use crate::config::ScoringConfig;
-use crate::matcher::{Matcher, Move, read_move};
+use crate::matcher::{Cues, Matcher, Move, plain, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 
 /// What arguing an opposing side's case costs.
@@ -205,10 +205,11 @@ impl Rubric {
             if Some(target.argument) == context.counter);
         // A developed reply (reasons given, room to give them) earns the full share of what it
         // argues; a slogan earns half, a concession nothing.
+        let reasoned = Cues::of(&plain(reply)).reasons;
         let development = if conceded {
             0.0
         } else {
-            0.5 + 0.5 * development(reply, &terms)
+            0.5 + 0.5 * development(reasoned, &terms)
         };
         let relevance = confidence_share(own_best) * development;
         let topicality = self.topicality(reply);
@@ -261,7 +262,7 @@ impl Rubric {
         }
         let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
             + flags.iter().map(|f| f.points()).sum::<f64>();
-        let feedback = self.feedback(
+        let mut feedback = self.feedback(
             context,
             &categories,
             &flags,
@@ -269,6 +270,10 @@ impl Rubric {
             own.first().map(|h| h.argument),
             attacks_counter,
         );
+        if !conceded && !reasoned {
+            feedback.retain(|f| *f != Feedback::Strong);
+            feedback.insert(0, Feedback::GiveReason);
+        }
         TurnScore {
             total: round1(earned.clamp(0.0, 100.0)),
             categories,
@@ -378,16 +383,15 @@ impl Rubric {
     }
 }
 
-/// A matcher confidence as a share of full marks: nothing at chance level, all from
-/// [`FULL_RELEVANCE`] up.
 /// How developed a reply is, 0..1: half for giving a reason ("because", "so", "which means",
 /// "unless" …), half for the room to make a point (its analysed terms, up to
 /// [`DEVELOPED_TERMS`]).
-fn development(reply: &str, terms: &[String]) -> f64 {
-    let reasoned = crate::matcher::Cues::of(&crate::matcher::plain(reply)).reasons;
+fn development(reasoned: bool, terms: &[String]) -> f64 {
     0.5 * f64::from(u8::from(reasoned)) + 0.5 * (terms.len() as f64 / DEVELOPED_TERMS).min(1.0)
 }
 
+/// A matcher confidence as a share of full marks: nothing at chance level, all from
+/// [`FULL_RELEVANCE`] up.
 fn confidence_share(confidence: f64) -> f64 {
     ((confidence - CHANCE_CONFIDENCE) / (FULL_RELEVANCE - CHANCE_CONFIDENCE)).clamp(0.0, 1.0)
 }

@@ -70,6 +70,13 @@ pub struct ClashMap {
 }
 
 impl ClashMap {
+    /// Whether the map labels any of `points` (a map may be written in parts).
+    pub fn covers(&self, points: &[ParagraphId]) -> bool {
+        points
+            .iter()
+            .any(|point| self.contested_by.contains_key(point))
+    }
+
     /// Whether `answer` contests any of `points`.
     pub fn contests(&self, answer: &str, points: &[ParagraphId]) -> bool {
         points.iter().any(|point| {

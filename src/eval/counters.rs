@@ -11,7 +11,8 @@ use crate::pack::ArgumentIndex;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Relevance {
-    /// On-topic messages whose essay argues a side of the pack.
+    /// On-topic messages whose essay argues a side of the pack and whose paragraphs the clash
+    /// map labels.
     pub messages: usize,
     /// Messages the bot answered with a counter.
     pub answered: usize,
@@ -43,6 +44,9 @@ pub fn counter_relevance(
         else {
             continue;
         };
+        if !clash_map.covers(&message.paragraphs) {
+            continue;
+        }
         report.messages += 1;
         let choice = choose_counter(matcher, side, &message.q, None, &[], &[]);
         report.answered += usize::from(choice.counter.is_some());
