@@ -182,6 +182,28 @@ fn good_packs_pass() {
     );
 }
 
+/// The default pack links only genuine contests, each with its reason. An argument no
+/// opposing author answers is left unlinked on purpose, so "is rebutted by no argument"
+/// warnings are expected; any other warning is a curation slip.
+#[test]
+fn the_default_pack_passes_with_every_link_reasoned() {
+    let output = run(&root(), &["check", "positions/ukraine-nato"], "");
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(
+        report
+            .lines()
+            .last()
+            .is_some_and(|summary| summary.starts_with("0 errors")),
+        "{report}"
+    );
+    let slips: Vec<&str> = report
+        .lines()
+        .filter(|line| line.starts_with("warning:") && !line.contains("is rebutted by no argument"))
+        .collect();
+    assert!(slips.is_empty(), "{slips:#?}");
+}
+
 #[test]
 fn crlf_and_byte_order_mark_are_accepted() {
     let dir = tempfile::tempdir().unwrap();

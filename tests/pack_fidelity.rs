@@ -41,10 +41,16 @@ fn seeds_dir() -> Option<PathBuf> {
 }
 
 fn bundled_pack() -> Pack {
-    let loaded = load_pack(&common::root().join("positions/ukraine-nato"));
-    assert!(!loaded.diagnostics.has_errors(), "{}", loaded.diagnostics);
-    loaded.pack.expect("the bundled pack loads")
+    pack_named("ukraine-nato")
 }
+
+fn pack_named(name: &str) -> Pack {
+    let loaded = load_pack(&common::root().join("positions").join(name));
+    assert!(!loaded.diagnostics.has_errors(), "{}", loaded.diagnostics);
+    loaded.pack.expect("a bundled pack loads")
+}
+
+const BUNDLED_PACKS: [&str; 2] = ["ukraine-nato", "russia-war-cause"];
 
 fn coverage_files() -> Vec<Coverage> {
     let dir = common::root().join("tests/data/seed-coverage");
@@ -143,6 +149,49 @@ fn quotes_are_verbatim_and_paragraphs_are_covered() {
         covered * 10 >= argumentative * 9,
         "at least 90 % of argumentative paragraphs carry an argument"
     );
+}
+
+/// The house style of the bundled packs' clashes: each names its line of clash first.
+const LINES_OF_CLASH: [&str; 4] = [
+    "Denies its premise: ",
+    "Denies its conclusion: ",
+    "Shows its consequence false: ",
+    "Outweighs it: ",
+];
+
+#[test]
+fn every_curated_clash_gives_its_line_of_clash() {
+    for name in BUNDLED_PACKS {
+        let pack = pack_named(name);
+        let mut links = 0;
+        for argument in &pack.arguments {
+            for rebuttal in &argument.rebuts {
+                links += 1;
+                let reason = rebuttal.reason.as_deref().unwrap_or_default();
+                assert!(
+                    LINES_OF_CLASH.iter().any(|line| reason.starts_with(line)),
+                    "{name}: {} -> {}: {reason:?}",
+                    argument.id,
+                    rebuttal.target
+                );
+            }
+        }
+        let servable: Vec<usize> = (0..pack.arguments.len())
+            .filter(|&index| pack.arguments[index].is_servable())
+            .collect();
+        let answered = servable
+            .iter()
+            .filter(|&&index| !pack.rebutted_by(index).is_empty())
+            .count();
+        println!(
+            "{name}: {links} curated clashes; answered {answered}/{}",
+            servable.len()
+        );
+        assert!(
+            answered * 2 >= servable.len(),
+            "{name}: most arguments are answered by someone"
+        );
+    }
 }
 
 #[test]
