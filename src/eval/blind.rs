@@ -1,7 +1,8 @@
 //! The blind evaluation sets in `tests/data/blind/`: written from the essays alone, by authors
 //! who never saw the pack, the matcher or the scorer, and labelled with essay paragraphs. Each
 //! set is split into a tuning file and a holdout file (`recognition-tuning.jsonl`,
-//! `recognition-holdout.jsonl`, …); the clash map is one file.
+//! `recognition-holdout.jsonl`, …); the clash map is one file. A set whose file is absent is
+//! not measured, and the report says so, rather than counted as empty.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -114,40 +115,63 @@ pub struct BlindSets {
     pub concessions: Vec<MoveMessage>,
     pub graded: Vec<GradedSet>,
     pub clash_map: ClashMap,
+    /// The sets whose files are absent from the directory, by file name.
+    pub missing: Vec<String>,
 }
 
 impl BlindSets {
     pub fn read(dir: &Path, split: Split) -> Result<BlindSets, LabelledSetError> {
-        let file = |set: &str| -> PathBuf { dir.join(format!("{set}-{}.jsonl", split.name())) };
-        let clash_map = read_records::<ClashEntry>(&dir.join("clash-map.jsonl"), "clash entry")?
-            .into_iter()
-            .map(|(_, entry)| {
-                let by = entry
-                    .contested_by
-                    .into_iter()
-                    .map(|c| c.paragraph)
-                    .collect();
-                (entry.paragraph, by)
-            })
-            .collect();
+        let mut missing = Vec::new();
+        let mut read = |name: String| -> Option<PathBuf> {
+            let path = dir.join(&name);
+            if path.is_file() {
+                Some(path)
+            } else {
+                missing.push(name);
+                None
+            }
+        };
+        let split_file = |set: &str| format!("{set}-{}.jsonl", split.name());
+        let clash_map = match read("clash-map.jsonl".to_string()) {
+            Some(path) => read_records::<ClashEntry>(&path, "clash entry")?
+                .into_iter()
+                .map(|(_, entry)| {
+                    let by = entry
+                        .contested_by
+                        .into_iter()
+                        .map(|c| c.paragraph)
+                        .collect();
+                    (entry.paragraph, by)
+                })
+                .collect(),
+            None => HashMap::new(),
+        };
+        let messages = records(read(split_file("recognition")), "message")?;
+        let attacks = records(read(split_file("attacks")), "attack")?;
+        let concessions = records(read(split_file("concessions")), "concession")?;
+        let graded = records(read(split_file("graded")), "graded set")?;
         Ok(BlindSets {
             split,
-            messages: records(&file("recognition"), "message")?,
-            attacks: records(&file("attacks"), "attack")?,
-            concessions: records(&file("concessions"), "concession")?,
-            graded: records(&file("graded"), "graded set")?,
+            messages,
+            attacks,
+            concessions,
+            graded,
             clash_map: ClashMap {
                 contested_by: clash_map,
             },
+            missing,
         })
     }
 }
 
 fn records<Record: DeserializeOwned>(
-    path: &Path,
+    path: Option<PathBuf>,
     record: &'static str,
 ) -> Result<Vec<Record>, LabelledSetError> {
-    Ok(read_records(path, record)?
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    Ok(read_records(&path, record)?
         .into_iter()
         .map(|(_, r)| r)
         .collect())

@@ -34,6 +34,8 @@ pub struct SplitReport {
     pub relevance: Relevance,
     pub moves: Moves,
     pub scoring: Scoring,
+    /// Blind set files absent from the directory: their figures are not measured.
+    pub missing: Vec<String>,
     /// What was missed, item by item (not part of the printed report).
     pub misses: Vec<Miss>,
 }
@@ -76,14 +78,33 @@ pub fn evaluate(
             &mut misses,
         ),
         scoring: scoring(&rubric, &placement, &sets.graded),
+        missing: sets.missing,
         misses,
     })
 }
 
 impl fmt::Display for SplitReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = &self.recognition;
         writeln!(f, "== {} split ==", self.split.name())?;
+        if !self.missing.is_empty() {
+            writeln!(
+                f,
+                "not measured (no such file): {}",
+                self.missing.join(", ")
+            )?;
+        }
+        self.fmt_recognition(f)?;
+        self.fmt_moves(f)?;
+        self.fmt_scoring(f)
+    }
+}
+
+impl SplitReport {
+    fn fmt_recognition(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = &self.recognition;
+        if r.overall.matcher.queries + r.off_topic == 0 {
+            return Ok(());
+        }
         writeln!(
             f,
             "Recognition ({} on-topic messages, {} unreachable; threshold {:.2})",
@@ -129,6 +150,9 @@ impl fmt::Display for SplitReport {
         writeln!(f, "threshold sweep: {}", sweep.join("; "))?;
         writeln!(f)?;
         let c = &self.relevance;
+        if c.messages == 0 {
+            return Ok(());
+        }
         writeln!(
             f,
             "Counter relevance ({} messages): on point {:.3} ({}); answered {:.3}; precision {:.3}; baseline (closest opposing, plain BM25) {:.3}",
@@ -138,27 +162,46 @@ impl fmt::Display for SplitReport {
             share(c.answered, c.messages),
             share(c.on_point, c.answered),
             share(c.baseline_on_point, c.messages)
-        )?;
+        )
+    }
+
+    fn fmt_moves(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let m = &self.moves;
-        writeln!(
-            f,
-            "Attacks ({}): on the right point {:.3}; read as attacks {:.3}; penalised as the other side {}",
-            m.attacks,
-            share(m.attacks_on_the_point, m.attacks),
-            share(m.attacks_read, m.attacks),
-            m.attacks_penalised
-        )?;
-        writeln!(
-            f,
-            "Concessions ({}): read as concessions {:.3}. Points ({}): read as attacks {:.3}, as concessions {:.3}",
-            m.concessions,
-            share(m.concessions_read, m.concessions),
-            m.points,
-            share(m.points_read_as_attacks, m.points),
-            share(m.points_read_as_concessions, m.points)
-        )?;
-        writeln!(f)?;
+        if m.attacks > 0 {
+            writeln!(
+                f,
+                "Attacks ({}): on the right point {:.3}; read as attacks {:.3}; penalised as the other side {}",
+                m.attacks,
+                share(m.attacks_on_the_point, m.attacks),
+                share(m.attacks_read, m.attacks),
+                m.attacks_penalised
+            )?;
+        }
+        if m.concessions > 0 {
+            writeln!(
+                f,
+                "Concessions ({}): read as concessions {:.3}",
+                m.concessions,
+                share(m.concessions_read, m.concessions)
+            )?;
+        }
+        if m.points > 0 {
+            writeln!(
+                f,
+                "Points ({}): read as attacks {:.3}, as concessions {:.3}",
+                m.points,
+                share(m.points_read_as_attacks, m.points),
+                share(m.points_read_as_concessions, m.points)
+            )?;
+        }
+        writeln!(f)
+    }
+
+    fn fmt_scoring(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = &self.scoring;
+        if s.sets == 0 {
+            return Ok(());
+        }
         writeln!(
             f,
             "Scoring: pairwise ordering on {} graded sets ({} adversarial)",

@@ -1,0 +1,85 @@
+//! `debate-drill eval` through the real binary: it measures every blind set it finds, names the
+//! ones it does not, and names a broken line by file and line. The essays must sit beside the
+//! crate (`../shared/seeds/`), as in CI; elsewhere these tests say so and pass.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{root, run, stderr, stdout};
+
+fn seeds() -> Option<PathBuf> {
+    let dir = root().join("../shared/seeds");
+    assert!(
+        dir.is_dir() || std::env::var_os("CI").is_none(),
+        "../shared/seeds/ must be beside the crate in CI"
+    );
+    dir.is_dir().then_some(dir)
+}
+
+/// The first `lines` lines of a committed blind set, written into `dir`.
+fn copy_head(set: &str, dir: &Path, lines: usize) {
+    let text = fs::read_to_string(root().join("tests/data/blind").join(set)).unwrap();
+    let head: Vec<&str> = text.lines().take(lines).collect();
+    fs::write(dir.join(set), head.join("\n") + "\n").unwrap();
+}
+
+fn eval(blind: &Path, seeds: &Path) -> std::process::Output {
+    let (blind, seeds) = (blind.display().to_string(), seeds.display().to_string());
+    run(&root(), &["eval", "--blind", &blind, "--seeds", &seeds], "")
+}
+
+#[test]
+fn eval_measures_the_sets_it_finds_and_names_the_missing_ones() {
+    let Some(seeds) = seeds() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate");
+        return;
+    };
+    let blind = tempfile::tempdir().unwrap();
+    copy_head("attacks-tuning.jsonl", blind.path(), 3);
+    copy_head("graded-tuning.jsonl", blind.path(), 2);
+    let output = eval(blind.path(), &seeds);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(report.starts_with("== tuning split ==\n"), "{report}");
+    assert!(
+        report.contains(
+            "not measured (no such file): clash-map.jsonl, recognition-tuning.jsonl, \
+             concessions-tuning.jsonl"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("Attacks (3): on the right point "),
+        "{report}"
+    );
+    assert!(
+        report.contains("Scoring: pairwise ordering on 2 graded sets"),
+        "{report}"
+    );
+    assert!(!report.contains("Recognition ("), "{report}");
+    assert!(!report.contains("Concessions ("), "{report}");
+}
+
+#[test]
+fn a_broken_blind_line_is_named_by_file_and_line() {
+    let Some(seeds) = seeds() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate");
+        return;
+    };
+    let blind = tempfile::tempdir().unwrap();
+    copy_head("attacks-tuning.jsonl", blind.path(), 1);
+    let path = blind.path().join("attacks-tuning.jsonl");
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str("{\"id\": \"broken\", \"q\": 7}\n");
+    fs::write(&path, text).unwrap();
+    let output = eval(blind.path(), &seeds);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("{}:2: not a labelled attack", path.display())),
+        "{message}"
+    );
+    assert!(stdout(&output).is_empty());
+}
