@@ -106,3 +106,90 @@ fn a_counter_of_the_students_own_side_is_refused_and_a_lone_reply_is_not_a_repea
     assert!(!feedback.contains("repeats an earlier turn"), "{feedback}");
     assert!(lines[1]["breakdown"]["concedes"].as_f64().unwrap() < 0.0);
 }
+
+/// One reply of a student arguing permanent nonalignment to Popova and Shevel's "don't believe
+/// Putin's word", as a `score --jsonl` line.
+fn reply_to_putins_word(reply: &str) -> String {
+    serde_json::json!({
+        "side": "permanent-nonalignment",
+        "counter_id": "popova-shevel.putin-word",
+        "reply": reply,
+    })
+    .to_string()
+}
+
+const DEVELOPED_REBUTTAL: &str = "Sure, Putin's word is worth little: he called the buildup \
+exercises. But that is exactly why the deal I defend does not rest on his word. In 1994 the \
+Budapest Memorandum traded Ukraine's nearly 2,000 warheads for paper assurances, and Russia broke \
+them by seizing Crimea in 2014; the Minsk agreements failed because nothing in them was verified. \
+So permanent nonalignment has to come with verifiable commitments: the 100,000 troops massed on \
+the border pulled back, monitors in the Donbas, and sanctions lifted only step by step as Russia \
+complies, because a promise that can be checked does not need trust.";
+
+#[test]
+fn a_developed_rebuttal_outscores_an_emoji_slogan_and_a_two_word_one() {
+    let answers = score(
+        &[
+            DEVELOPED_REBUTTAL,
+            "neutrality = peace 🕊️🕊️ nato in ukraine = war 💥💥 its that simple 🤷",
+            "neutrality good",
+        ]
+        .map(reply_to_putins_word)
+        .join("\n"),
+    );
+    let total = |i: usize| answers[i]["total"].as_f64().unwrap();
+    assert!(total(0) >= total(1) + 30.0, "{answers:?}");
+    assert!(total(0) >= total(2) + 30.0, "{answers:?}");
+    assert_eq!(answers[1]["breakdown"]["evidence"], 0.0, "{answers:?}");
+}
+
+#[test]
+fn a_reply_without_a_fact_earns_no_evidence() {
+    let line = serde_json::json!({
+        "side": "negotiate-neutrality",
+        "counter_id": "popova-shevel.putin-word",
+        "reply": "offer ukrane neutrality and see if putin actualy backs off. nothing to lose",
+    });
+    let answers = score(&line.to_string());
+    assert_eq!(answers[0]["breakdown"]["evidence"], 0.0, "{answers:?}");
+    let feedback = answers[0]["feedback"].to_string();
+    assert!(!feedback.contains("backed with facts"), "{feedback}");
+}
+
+#[test]
+fn agreeing_with_the_counter_is_a_concession_that_earns_nothing() {
+    let answers = score(
+        &[
+            "Lifting sanctions is a fair trade, I'd go for that.",
+            "If he really has lied that often, we probably shouldn't trust him. Fair.",
+            "Exactly, his word means nothing, so the deal is pointless.",
+        ]
+        .map(reply_to_putins_word)
+        .join("\n"),
+    );
+    for answer in &answers {
+        assert!(
+            answer["breakdown"]["concedes"].as_f64() < Some(0.0),
+            "{answer}"
+        );
+        assert_eq!(answer["total"], 0.0, "{answer}");
+    }
+}
+
+#[test]
+fn echoing_the_counter_without_disputing_it_earns_no_clash() {
+    let answers = score(
+        &[
+            "putin said the buildup was exercises and he denied taking crimea and the donbas",
+            "putin said the buildup was exercises, but that is no reason to distrust a deal \
+             russia can be checked on",
+        ]
+        .map(reply_to_putins_word)
+        .join("\n"),
+    );
+    assert_eq!(answers[0]["breakdown"]["clash"], 0.0, "{answers:?}");
+    assert!(
+        answers[1]["breakdown"]["clash"].as_f64() > Some(0.0),
+        "{answers:?}"
+    );
+}

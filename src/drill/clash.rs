@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::matcher::Matcher;
+use crate::matcher::{Cues, Matcher};
 use crate::pack::ArgumentIndex;
 
 /// At or above this affinity, a reply engages a counter (and so answers it in the ledger).
@@ -11,7 +11,7 @@ pub const ENGAGES_AFFINITY: f64 = 0.25;
 /// Own-side hits this far down the reply's ranking can count as naming a rebuttal.
 const REBUTTAL_SEARCH_DEPTH: usize = 3;
 /// A reply's own-side hit below this confidence does not count as naming a rebuttal.
-const REBUTTAL_MIN_CONFIDENCE: f64 = 0.15;
+const REBUTTAL_MIN_CONFIDENCE: f64 = 0.25;
 
 /// The signals of one reply against one counter.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,18 +55,30 @@ impl Clash {
         }
     }
 
-    /// Whether the reply answers the counter: it engages it closely, or makes a known rebuttal.
-    pub fn engages(&self) -> bool {
-        self.affinity >= ENGAGES_AFFINITY || self.rebuttal.is_some()
+    /// Whether the reply answers the counter: it makes a known rebuttal, or disputes the
+    /// counter (`disputes`: it denies, contrasts, refutes or questions) while engaging it closely.
+    pub fn answers(&self, disputes: bool) -> bool {
+        self.rebuttal.is_some() || (disputes && self.affinity >= ENGAGES_AFFINITY)
     }
 
     /// The clash category, 0..1: affinity and shared terms, with a known rebuttal worth most.
-    pub fn value(&self) -> f64 {
+    /// Using the counter's words without disputing them, or making an answer the pack links to
+    /// it, only echoes the counter: no clash.
+    pub fn value(&self, disputes: bool) -> f64 {
+        if self.rebuttal.is_none() && !disputes {
+            return 0.0;
+        }
         let affinity = (self.affinity / 0.5).min(1.0);
         let shared = (self.shared_terms as f64 / 3.0).min(1.0);
         let rebuttal = if self.rebuttal.is_some() { 0.5 } else { 0.0 };
         (0.5 * affinity + 0.3 * shared + rebuttal).min(1.0)
     }
+}
+
+/// Whether a reply's cue words dispute what it answers: a denial, a contrast, a refutation or
+/// a question.
+pub fn disputes(cues: &Cues) -> bool {
+    cues.denies || cues.contrast.is_some() || cues.refutes || cues.asks
 }
 
 /// The argument of `side` that best answers `counter`: a curated rebuttal first (the one

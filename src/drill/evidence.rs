@@ -23,7 +23,6 @@ const DOCUMENT_WORDS: &[&str] = &[
     "summit",
     "survey",
     "treaty",
-    "war",
 ];
 
 /// How many concrete facts a text states: tokens with digits ("2014", "5", "40%") and

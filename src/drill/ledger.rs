@@ -6,7 +6,7 @@ use crate::store::ClashRecord;
 
 use super::scoring::Rubric;
 
-/// The open counter a reply answers, if any: the most recently served one it engages.
+/// The open counter a reply answers, if any: the most recently served one it disputes.
 pub fn answered_counter(
     rubric: &Rubric,
     side: &str,
@@ -16,7 +16,7 @@ pub fn answered_counter(
     open.iter()
         .rev()
         .copied()
-        .find(|&counter| rubric.engages(side, reply, counter))
+        .find(|&counter| rubric.answers(side, reply, counter))
 }
 
 /// The ledger split into answered and still open (dropped, once the round is over), each

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::clash::{Clash, best_answer};
+use super::clash::{Clash, best_answer, disputes};
 use super::evidence::{concrete_facts, evidence_terms_used};
 use super::feedback::{Feedback, Named};
 use super::novelty::novelty;
 use crate::config::ScoringConfig;
-use crate::matcher::{Cues, Matcher, Move, plain, read_move};
+use crate::matcher::{Cues, Hit, Matcher, Move, plain, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 
 /// What arguing an opposing side's case costs.
@@ -29,7 +29,11 @@ const CHANCE_CONFIDENCE: f64 = 0.1;
 /// arguing the other side's).
 const MIN_CASE_TERMS: usize = 4;
 /// Analysed terms at which a reply has room to develop its point fully.
-const DEVELOPED_TERMS: f64 = 20.0;
+const DEVELOPED_TERMS: f64 = 30.0;
+
+/// How many of a reply's sentences are read one by one (a bound: a 4,000-character message
+/// costs a few searches, not one per sentence).
+const MAX_SENTENCES_READ: usize = 8;
 
 /// Below this share of a category, feedback says how to improve it.
 const NEEDS_WORK: f64 = 0.5;
@@ -138,19 +142,31 @@ pub struct TurnContext<'a> {
 pub struct Rubric {
     matcher: Arc<Matcher>,
     weights: ScoringConfig,
-    /// The analysed terms of each side's evidence fields.
+    /// The analysed terms of each side's evidence fields, less the words of the motion and
+    /// the sides.
     evidence_terms: HashMap<String, HashSet<String>>,
 }
 
 impl Rubric {
     pub fn new(matcher: Arc<Matcher>, weights: ScoringConfig) -> Rubric {
+        let pack = matcher.pack();
+        // The words of the motion and the sides name what the debate is about, not evidence
+        // for either side ("nato", "ukraine", "neutrality").
+        let topic = std::iter::once(format!("{} {}", pack.title, pack.motion))
+            .chain(
+                pack.sides
+                    .iter()
+                    .map(|side| format!("{} {}", side.name, side.summary)),
+            )
+            .flat_map(|text| matcher.terms(&text))
+            .collect::<HashSet<String>>();
         let mut evidence_terms: HashMap<String, HashSet<String>> = HashMap::new();
-        for argument in &matcher.pack().arguments {
+        for argument in &pack.arguments {
             let terms = matcher.terms(&argument.evidence.join(" "));
             evidence_terms
                 .entry(argument.side.clone())
                 .or_default()
-                .extend(terms);
+                .extend(terms.into_iter().filter(|term| !topic.contains(term)));
         }
         Rubric {
             matcher,
@@ -173,9 +189,10 @@ impl Rubric {
     }
 
     /// Whether `reply` answers `counter` for the clash ledger.
-    pub fn engages(&self, side: &str, reply: &str, counter: ArgumentIndex) -> bool {
+    pub fn answers(&self, side: &str, reply: &str, counter: ArgumentIndex) -> bool {
         let terms = self.terms(reply);
-        Clash::measure(&self.matcher, side, reply, &terms, counter).engages()
+        Clash::measure(&self.matcher, side, reply, &terms, counter)
+            .answers(disputes(&Cues::of(&plain(reply))))
     }
 
     /// The argument a counter given as text stands for: the closest argument of a side opposing
@@ -191,8 +208,10 @@ impl Rubric {
 
     pub fn score(&self, context: TurnContext<'_>, reply: &str) -> TurnScore {
         let terms = self.terms(reply);
-        let own = self.matcher.search_side(reply, context.side, 1);
-        let own_best = own.first().map_or(0.0, |hit| hit.score);
+        let own = self.best_reading(reply, |text| {
+            self.matcher.search_side(text, context.side, 1)
+        });
+        let own_best = own.map_or(0.0, |hit| hit.score);
         let clash = context
             .counter
             .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
@@ -205,32 +224,46 @@ impl Rubric {
             if Some(target.argument) == context.counter);
         // A developed reply (reasons given, room to give them) earns the full share of what it
         // argues; a slogan earns half, a concession nothing.
-        let reasoned = Cues::of(&plain(reply)).reasons;
+        let cues = Cues::of(&plain(reply));
+        let reasoned = cues.reasons;
+        let disputes = disputes(&cues);
         let development = if conceded {
             0.0
         } else {
             0.5 + 0.5 * development(reasoned, &terms)
         };
         let relevance = confidence_share(own_best) * development;
-        let topicality = self.topicality(reply);
-        // Engaging the counter's words without making one's own case is half a clash; facts and
-        // new words count only when they are about the motion.
+        // Facts and new words count only when they are about the motion, and not at all in a
+        // concession.
+        let standing = if conceded {
+            0.0
+        } else {
+            self.topicality(reply)
+        };
+        let engagement = clash.as_ref().map(|c| {
+            if attacks_counter {
+                1.0
+            } else {
+                c.value(disputes)
+            }
+        });
+        // Facts bear on the point when the reply argues its case or answers the counter with
+        // them: figures stuffed into a slogan earn half at most.
+        let bearing = 0.5 + 0.5 * relevance.max(engagement.unwrap_or(0.0));
+        // Engaging the counter's words without making one's own case is half a clash.
         let shares = [
             (Category::Relevance, Some(relevance)),
             (
                 Category::Clash,
-                clash.as_ref().map(|c| {
-                    let engagement = if attacks_counter { 1.0 } else { c.value() };
-                    engagement * (0.5 + 0.5 * relevance) * development
-                }),
+                engagement.map(|e| e * (0.5 + 0.5 * relevance) * development),
             ),
             (
                 Category::Evidence,
-                Some(self.evidence(context.side, reply, &terms) * topicality),
+                Some(self.evidence(context.side, reply, &terms) * standing * bearing),
             ),
             (
                 Category::Novelty,
-                Some(novelty(&terms, context.earlier) * topicality),
+                Some(novelty(&terms, context.earlier) * standing),
             ),
         ];
         let applicable: f64 = shares
@@ -267,7 +300,7 @@ impl Rubric {
             &categories,
             &flags,
             opposing,
-            own.first().map(|h| h.argument),
+            own.map(|h| h.argument),
             attacks_counter,
         );
         if !conceded && !reasoned {
@@ -285,12 +318,18 @@ impl Rubric {
     /// How much a reply is about the debate at all (any side), 0..1: saying something new
     /// only counts when it is on the motion.
     fn topicality(&self, reply: &str) -> f64 {
-        let best = self
-            .matcher
-            .search_all(reply, 1)
-            .first()
-            .map_or(0.0, |hit| hit.score);
-        confidence_share(best)
+        let best = self.best_reading(reply, |text| self.matcher.search_all(text, 1));
+        confidence_share(best.map_or(0.0, |hit| hit.score))
+    }
+
+    /// The most confident of `search`'s best hits over the whole reply and each of its first
+    /// sentences: a developed reply makes its point in one sentence and supports it in the
+    /// next, and the words of the support must not dilute the point.
+    fn best_reading(&self, reply: &str, search: impl Fn(&str) -> Vec<Hit>) -> Option<Hit> {
+        std::iter::once(reply)
+            .chain(sentences(reply).take(MAX_SENTENCES_READ))
+            .filter_map(|text| search(text).into_iter().next())
+            .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
     fn evidence(&self, side: &str, reply: &str, terms: &[String]) -> f64 {
@@ -365,7 +404,9 @@ impl Rubric {
                 side: side.to_string(),
             });
         }
-        if weak(Category::Evidence) {
+        // A concession earns no evidence or novelty; what it needs is said above.
+        let conceded = flags.contains(&Flag::Concedes);
+        if weak(Category::Evidence) && !conceded {
             let example = own_closest
                 .into_iter()
                 .chain(pack.arguments_of_side(context.side))
@@ -373,7 +414,7 @@ impl Rubric {
             feedback.push(Feedback::AddEvidence { example });
         }
         // Low novelty only means repetition when there is something to repeat.
-        if weak(Category::Novelty) && !context.earlier.is_empty() {
+        if weak(Category::Novelty) && !context.earlier.is_empty() && !conceded {
             feedback.push(Feedback::Repeats);
         }
         if feedback.is_empty() {
@@ -381,6 +422,17 @@ impl Rubric {
         }
         feedback
     }
+}
+
+/// A reply's sentences, when it has more than one.
+fn sentences(reply: &str) -> impl Iterator<Item = &str> {
+    let parts: Vec<&str> = reply
+        .split(['.', '!', '?', ';', '\n'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let several = parts.len() > 1;
+    parts.into_iter().filter(move |_| several)
 }
 
 /// How developed a reply is, 0..1: half for giving a reason ("because", "so", "which means",

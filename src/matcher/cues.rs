@@ -20,7 +20,6 @@ const CONCESSIONS: &[&str] = &[
     "i totally agree",
     "i kind of agree",
     "i kinda agree",
-    "agreed",
     "fair point",
     "fair enough",
     "fair play",
@@ -62,13 +61,60 @@ const CONCESSIONS: &[&str] = &[
     "thats fair",
     "ok fair",
     "i take the point",
+    "well taken",
+    "sounds reasonable",
+    "sounds sensible",
+    "sounds fair",
+    "seems reasonable",
+    "seems sensible",
+    "seems fair",
+    "reasonable compromise",
+    "fair trade",
+    "fair deal",
+    "id go for that",
+    "i could accept",
+    "i can accept",
+    "i could live with",
+    "i can live with",
+    "i can see that",
+    "a good sign",
+    "has a point",
+    "they have a point",
+    "hard to disagree",
+    "totally agree",
+    "completely agree",
+    "fully agree",
+    "im on board",
+    "i am on board",
+    "count me in",
 ];
+
+/// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
+/// "… Totally."): they concede what came before.
+const CLOSING_AGREEMENT: &[&str] = &["fair", "true", "agreed", "agree", "totally", "exactly"];
 
 /// Words that open a message by agreeing ("yeah ok, …"): said of an opposing point with no
 /// "but" after them, they concede it.
 const AGREEING_OPENERS: &[&str] = &[
-    "yeah", "yes", "yea", "yep", "ok", "okay", "fine", "alright", "true", "fair", "honestly",
-    "sure", "right",
+    "yeah",
+    "yes",
+    "yea",
+    "yep",
+    "ok",
+    "okay",
+    "fine",
+    "alright",
+    "true",
+    "fair",
+    "honestly",
+    "sure",
+    "right",
+    "exactly",
+    "indeed",
+    "absolutely",
+    "agreed",
+    "totally",
+    "definitely",
 ];
 
 /// Words that turn from what is granted to what the speaker holds.
@@ -330,7 +376,8 @@ impl Cues {
             .find(|&(i, t)| CONTRAST.contains(t) && !(*t == "yet" && is_negation(tokens[i - 1])))
             .map(|(i, _)| i);
         Cues {
-            concedes: CONCESSIONS.iter().any(|p| contains_phrase(&tokens, p)),
+            concedes: CONCESSIONS.iter().any(|p| contains_phrase(&tokens, p))
+                || closes_agreeing(&tokens),
             agrees_first: tokens
                 .iter()
                 .take(3)
@@ -443,6 +490,14 @@ fn find_phrase(tokens: &[&str], phrase: &str) -> Option<usize> {
     tokens.windows(words.len()).position(|w| w == words)
 }
 
+/// Whether the last word is an agreeing word standing as a clause of its own.
+fn closes_agreeing(tokens: &[&str]) -> bool {
+    let Some(last) = tokens.iter().rposition(|t| !is_punctuation(t)) else {
+        return false;
+    };
+    CLOSING_AGREEMENT.contains(&tokens[last]) && (last == 0 || is_punctuation(tokens[last - 1]))
+}
+
 fn contains_phrase(tokens: &[&str], phrase: &str) -> bool {
     find_phrase(tokens, phrase).is_some()
 }
@@ -474,6 +529,25 @@ mod tests {
         for text in [
             "the agreement at Minsk failed",
             "upright members of the alliance",
+        ] {
+            assert!(!cues(text).0.concedes, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agreeing_word_closing_the_message_concedes_but_agreed_mid_sentence_does_not() {
+        for text in [
+            "we probably shouldn't push it. Fair.",
+            "so NATO isn't the issue. Totally.",
+            "a reasonable compromise honestly, everyone gets something",
+            "Lifting sanctions is a fair trade, I'd go for that.",
+        ] {
+            assert!(cues(text).0.concedes, "{text}");
+        }
+        for text in [
+            "in 2008 NATO agreed that Ukraine will become a member",
+            "that deal is not fair",
+            "is that fair?",
         ] {
             assert!(!cues(text).0.concedes, "{text}");
         }

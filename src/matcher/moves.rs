@@ -60,7 +60,15 @@ pub fn read_move(m: &Matcher, side: &str, text: &str, facing: Option<ArgumentInd
     let cues = Cues::of(&plain);
     let whole = m.search(text, 1).into_iter().next();
     let opposing = whole.filter(|hit| of_another_side(m, side, hit.argument));
-    let agrees = cues.concedes || (cues.agrees_first && opposing.is_some() && !cues.refutes);
+    // An agreeing opener concedes what the rest says when that is another side's point: the
+    // best reading of the message, or the counter the student is answering, echoed without a
+    // denial (a reply that grants the counter's words to turn them denies something).
+    let echoes_facing = !cues.denies
+        && facing.is_some_and(|counter| {
+            of_another_side(m, side, counter) && m.affinity(text, counter) >= m.min_confidence()
+        });
+    let agrees = cues.concedes
+        || (cues.agrees_first && (opposing.is_some() || echoes_facing) && !cues.refutes);
     if agrees && cues.contrast.is_none() {
         return Move::Concession(opposing);
     }
@@ -232,6 +240,19 @@ mod tests {
             None,
         );
         assert_eq!(read.name(), "attack", "{read:?}");
+    }
+
+    #[test]
+    fn an_agreeing_opener_echoing_the_counter_concedes_it() {
+        let m = Matcher::new(fixture::pack());
+        let counter = m.pack().argument_index("jones.expression").unwrap();
+        let read = read_move(
+            &m,
+            "for-uniforms",
+            "yeah, teenagers express their identity through clothes",
+            Some(counter),
+        );
+        assert_eq!(read.name(), "concession", "{read:?}");
     }
 
     #[test]
