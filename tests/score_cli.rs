@@ -189,6 +189,12 @@ fn echoing_the_counter_without_disputing_it_earns_no_clash() {
     );
     assert_eq!(answers[0]["breakdown"]["clash"], 0.0, "{answers:?}");
     assert!(
+        answers[0]["feedback"]
+            .to_string()
+            .contains("point but never said why it fails"),
+        "{answers:?}"
+    );
+    assert!(
         answers[1]["breakdown"]["clash"].as_f64() > Some(0.0),
         "{answers:?}"
     );

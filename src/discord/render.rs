@@ -222,6 +222,10 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Card {
             scorecard.scaled
         ),
     )
+    .field(
+        "Reason for decision".into(),
+        escape(&scorecard.decision.render(catalogue)),
+    )
     .field("Categories".into(), categories.join("\n"))
     .field("Penalties".into(), format!("{:.1}", scorecard.penalties))
     .field("Counters answered".into(), answered.join("\n"))

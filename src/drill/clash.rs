@@ -61,6 +61,12 @@ impl Clash {
         self.rebuttal.is_some() || (disputes && self.affinity >= ENGAGES_AFFINITY)
     }
 
+    /// Whether the reply takes up the counter's words without disputing it or making an answer
+    /// the pack links to it.
+    pub fn echoes(&self, disputes: bool) -> bool {
+        !disputes && self.rebuttal.is_none() && self.affinity >= ENGAGES_AFFINITY
+    }
+
     /// The clash category, 0..1: affinity and shared terms, with a known rebuttal worth most.
     /// Using the counter's words without disputing them, or making an answer the pack links to
     /// it, only echoes the counter: no clash.

@@ -23,6 +23,8 @@ pub enum Feedback {
     EngageCounter { counter: Named },
     /// The reply does not engage the counter; this own-side argument answers it best.
     UseRebuttal { counter: Named, answer: Named },
+    /// The reply takes up the counter's words but never says why its point fails.
+    EchoesCounter { counter: Named },
     /// No figures, dates or named events; `example` is evidence the side could cite.
     AddEvidence { example: Option<String> },
     /// Mostly what an earlier turn said.
@@ -59,6 +61,9 @@ impl Feedback {
                     ("answer", &answer.claim),
                 ],
             ),
+            Feedback::EchoesCounter { counter } => {
+                catalogue.render("feedback.echoes_counter", &[("author", &counter.author)])
+            }
             Feedback::AddEvidence {
                 example: Some(example),
             } => catalogue.render("feedback.add_evidence_example", &[("example", example)]),

@@ -1,5 +1,6 @@
 //! The scorecard at the end of a round: per-category totals, the 0–100 total and the same on a
-//! debate scale, and the counters answered and dropped, with the answer a dropped one needed.
+//! debate scale, a short reason for decision, and the counters answered and dropped, with the
+//! answer a dropped one needed.
 
 use serde::Serialize;
 
@@ -8,8 +9,9 @@ use super::feedback::Feedback;
 use super::refs::{ArgumentRef, SideRef};
 use super::round::RoundState;
 use super::scale::Scale;
-use super::scoring::{Category, CategoryPoints, Rubric, named, round1};
+use super::scoring::{Category, CategoryPoints, Rubric, TurnScore, named, round1};
 use crate::pack::ArgumentIndex;
+use crate::prompts::Catalogue;
 
 /// Why a round ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,6 +39,70 @@ pub struct DroppedCounter {
     pub answer: Option<ArgumentRef>,
 }
 
+/// One turn, as the reason for decision names it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TurnMark {
+    /// From 1.
+    pub turn: usize,
+    pub total: f64,
+}
+
+/// The reason for decision, as an adjudicator gives it: the best turn and the weakest, and the
+/// clash won (counters answered) and lost (counters dropped).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The best and the weakest turn; `None` in a round of fewer than two turns.
+    pub best_and_weakest: Option<(TurnMark, TurnMark)>,
+    pub answered: usize,
+    pub dropped: usize,
+}
+
+impl Decision {
+    fn new(scores: &[TurnScore], answered: usize, dropped: usize) -> Decision {
+        let marks = scores.iter().enumerate().map(|(index, score)| TurnMark {
+            turn: index + 1,
+            total: score.total,
+        });
+        // The earliest of equal turns is named: the first time the student reached that mark.
+        let best = marks
+            .clone()
+            .reduce(|best, mark| if mark.total > best.total { mark } else { best });
+        let weakest = marks.reduce(|weakest, mark| {
+            if mark.total < weakest.total {
+                mark
+            } else {
+                weakest
+            }
+        });
+        Decision {
+            best_and_weakest: best.zip(weakest).filter(|_| scores.len() >= 2),
+            answered,
+            dropped,
+        }
+    }
+
+    pub fn render(&self, catalogue: &Catalogue) -> String {
+        let served = self.answered + self.dropped;
+        match self.best_and_weakest {
+            Some((best, weakest)) => catalogue.render(
+                "scorecard.decision",
+                &[
+                    ("best", &best.turn),
+                    ("best_total", &best.total),
+                    ("weakest", &weakest.turn),
+                    ("weakest_total", &weakest.total),
+                    ("answered", &self.answered),
+                    ("served", &served),
+                ],
+            ),
+            None => catalogue.render(
+                "scorecard.decision_clash",
+                &[("answered", &self.answered), ("served", &served)],
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
     pub round_id: i64,
@@ -53,6 +119,7 @@ pub struct Scorecard {
     pub scale: Scale,
     /// `total` on `scale`.
     pub scaled: f64,
+    pub decision: Decision,
     pub answered: Vec<ArgumentRef>,
     pub dropped: Vec<DroppedCounter>,
     /// What to take away: one sentence per dropped counter.
@@ -123,6 +190,7 @@ impl Scorecard {
             total,
             scale,
             scaled: scale.map(total),
+            decision: Decision::new(&state.scores, state.answered.len(), state.open.len()),
             answered: state
                 .answered
                 .iter()

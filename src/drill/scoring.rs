@@ -145,6 +145,9 @@ pub struct Rubric {
     /// The analysed terms of each side's evidence fields, less the words of the motion and
     /// the sides.
     evidence_terms: HashMap<String, HashSet<String>>,
+    /// The analysed words of the motion and the sides: what the debate is about, neither
+    /// evidence nor new content.
+    topic_terms: HashSet<String>,
 }
 
 impl Rubric {
@@ -172,6 +175,7 @@ impl Rubric {
             matcher,
             weights,
             evidence_terms,
+            topic_terms: topic,
         }
     }
 
@@ -263,7 +267,7 @@ impl Rubric {
             ),
             (
                 Category::Novelty,
-                Some(novelty(&terms, context.earlier) * standing),
+                Some(novelty(&terms, context.earlier, &self.topic_terms) * standing),
             ),
         ];
         let applicable: f64 = shares
@@ -303,6 +307,26 @@ impl Rubric {
             own.map(|h| h.argument),
             attacks_counter,
         );
+        // A reply that echoes the counter is told what it lacks: the reason the point fails.
+        if !conceded
+            && !attacks_counter
+            && let (Some(c), Some(counter)) = (&clash, context.counter)
+            && c.echoes(disputes)
+        {
+            let echoes = Feedback::EchoesCounter {
+                counter: named(self.pack(), counter),
+            };
+            match feedback.iter_mut().find(|f| {
+                matches!(
+                    f,
+                    Feedback::UseRebuttal { .. } | Feedback::EngageCounter { .. }
+                )
+            }) {
+                Some(entry) => *entry = echoes,
+                None => feedback.insert(0, echoes),
+            }
+            feedback.retain(|f| *f != Feedback::Strong);
+        }
         if !conceded && !reasoned {
             feedback.retain(|f| *f != Feedback::Strong);
             feedback.insert(0, Feedback::GiveReason);

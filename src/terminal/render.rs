@@ -193,6 +193,7 @@ pub fn scorecard(catalogue: &Catalogue, card: &Scorecard) -> String {
             ("high", &points(high)),
         ],
     ));
+    lines.push(card.decision.render(catalogue));
     if !card.answered.is_empty() {
         lines.push(catalogue.render("scorecard.answered", &[("count", &card.answered.len())]));
         lines.extend(card.answered.iter().map(|counter| {
