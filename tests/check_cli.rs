@@ -233,6 +233,59 @@ fn a_missing_path_is_an_error() {
     assert_eq!(lines, ["no-such-pack: no such file or folder"]);
 }
 
+/// A FIFO given as a pack file, a position file or a config would block a plain open forever.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = |path: &Path| {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    fifo(&dir.path().join("pipe.toml"));
+    let (code, lines) = check(dir.path(), "pipe.toml");
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines,
+        ["pipe.toml: not a regular file (a folder, FIFO, socket or device); give a .toml file"]
+    );
+
+    let pack = dir.path().join("pack");
+    fs::create_dir(&pack).unwrap();
+    fs::copy(
+        data().join("bad-packs/duplicate-across-files/pack.toml"),
+        pack.join("pack.toml"),
+    )
+    .unwrap();
+    fifo(&pack.join("kim.toml"));
+    let (code, lines) = check(dir.path(), "pack");
+    assert_eq!(code, 1);
+    assert!(
+        lines.contains(
+            &"pack/kim.toml: not a regular file (a folder, FIFO, socket or device); give a .toml file"
+                .to_string()
+        ),
+        "{lines:?}"
+    );
+
+    let config = dir.path().join("bot.toml");
+    fifo(&config);
+    let output = run(
+        &root(),
+        &["practice", "--config", &config.display().to_string()],
+        "",
+    );
+    assert_ne!(output.status.code(), Some(0));
+    assert!(
+        common::stderr(&output).contains("not a regular file"),
+        "{}",
+        common::stderr(&output)
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn symbolic_links_out_of_a_pack_are_not_followed() {

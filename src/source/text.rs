@@ -47,6 +47,20 @@ impl SourceText {
     }
 }
 
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -55,14 +69,24 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Reads a file of at most `max_bytes` and decodes it (see [`decode_source`]). Problems of the
-/// whole file (missing, too large, empty, binary, not UTF-8) come back as one diagnostic.
+/// whole file (missing, not a regular file, too large, empty, binary, not UTF-8) come back as
+/// one diagnostic. Nothing given as a path can make this wait: a FIFO or a device is opened
+/// without blocking and refused.
 pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, Diagnostic> {
     let whole_file = |message: String| Diagnostic::error(path, None, message);
-    let file = File::open(path).map_err(|e| match e.kind() {
+    let file = open_without_blocking(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => whole_file("no such file or folder".into()),
         _ => whole_file(format!("cannot read: {e}")),
     })?;
-    let declared = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let metadata = file
+        .metadata()
+        .map_err(|e| whole_file(format!("cannot read: {e}")))?;
+    if !metadata.is_file() {
+        return Err(whole_file(
+            "not a regular file (a folder, FIFO, socket or device); give a .toml file".into(),
+        ));
+    }
+    let declared = metadata.len();
     if declared > max_bytes {
         return Err(whole_file(too_large(declared, max_bytes)));
     }
