@@ -596,7 +596,7 @@ fn brief(rubric: &Rubric, state: &RoundState) -> Brief {
 }
 
 fn side_ref(rubric: &Rubric, side: &str) -> SideRef {
-    SideRef::new(rubric.pack(), side).expect("a round's side is one of its pack's sides")
+    SideRef::of_round(rubric.pack(), side)
 }
 
 fn now_ms() -> i64 {

@@ -361,3 +361,28 @@ fn the_engine_is_send_and_sync() {
     fn is_send_sync<T: Send + Sync>() {}
     is_send_sync::<Engine>();
 }
+
+#[tokio::test]
+async fn a_reload_that_drops_the_rounds_side_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = started(&dir, "for-uniforms").await;
+    turn(&engine, "uniforms save families money on brands").await;
+    engine.replace_bundled(vec![fixture::pack_with_side_renamed(
+        "for-uniforms",
+        "pro-uniforms",
+    )]);
+    match engine
+        .handle(USER, PLACE, Command::Brief)
+        .await
+        .unwrap()
+        .as_slice()
+    {
+        [Output::Brief(brief)] => assert_eq!(brief.side.id, "for-uniforms"),
+        other => panic!("expected a brief, got {other:?}"),
+    }
+    engine
+        .handle(USER, PLACE, say("uniforms stop bullying over brands"))
+        .await
+        .unwrap();
+    assert_eq!(end(&engine).await.side.name, "for-uniforms");
+}

@@ -96,7 +96,16 @@ rebuts = ["smith.attendance"]
 
 /// The fixture pack, loaded through the real loader.
 pub fn pack() -> Arc<Pack> {
-    let loaded = load_sources(&SourceText::new("uniforms.toml", PACK.to_string()), &[]);
+    load(PACK.to_string())
+}
+
+/// The fixture pack as a reload might bring it: one side's id changed.
+pub fn pack_with_side_renamed(from: &str, to: &str) -> Arc<Pack> {
+    load(PACK.replace(&format!("\"{from}\""), &format!("\"{to}\"")))
+}
+
+fn load(text: String) -> Arc<Pack> {
+    let loaded = load_sources(&SourceText::new("uniforms.toml", text), &[]);
     let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
     Arc::new(
         loaded

@@ -57,4 +57,14 @@ impl SideRef {
             summary: side.summary.clone(),
         })
     }
+
+    /// The side a round was started on, named by its id alone when the pack no longer has it
+    /// (a reload or re-upload renamed or dropped it mid-round).
+    pub fn of_round(pack: &Pack, id: &str) -> SideRef {
+        SideRef::new(pack, id).unwrap_or_else(|| SideRef {
+            id: id.to_string(),
+            name: id.to_string(),
+            summary: String::new(),
+        })
+    }
 }

@@ -178,11 +178,7 @@ impl Scorecard {
         Scorecard {
             round_id: state.record.id,
             pack_id: pack.id.clone(),
-            side: SideRef::new(pack, side).unwrap_or(SideRef {
-                id: side.clone(),
-                name: side.clone(),
-                summary: String::new(),
-            }),
+            side: SideRef::of_round(pack, side),
             reason,
             turns: state.turn_count(),
             categories,
