@@ -310,6 +310,13 @@ mod tests {
         assert_eq!(parse("").unwrap(), Config::default());
     }
 
+    /// The example config says its values are the defaults: copying it must change nothing.
+    #[test]
+    fn the_example_config_holds_exactly_the_defaults() {
+        let example = include_str!("../config.example.toml");
+        assert_eq!(parse(example).unwrap(), Config::default());
+    }
+
     #[test]
     fn unknown_keys_are_refused_with_their_place() {
         let errors = parse("[discord]\ntoken = 'abc'\n").unwrap_err();
