@@ -32,11 +32,19 @@ pub(crate) fn assemble(
         d,
     );
 
+    let mut hints = Hints::new();
     check_counts(pack, positions, &arguments, d);
-    let side_of_position = check_membership(pack, positions, &sides, &position_ids, d);
-    check_opposition(pack, &sides, d);
+    let side_of_position = check_membership(pack, positions, &sides, &position_ids, &mut hints, d);
+    check_opposition(pack, &sides, &mut hints, d);
     check_sides_have_arguments(pack, positions, &side_of_position, d);
-    check_rebuttals(pack, &arguments, &argument_ids, &side_of_position, d);
+    check_rebuttals(
+        pack,
+        &arguments,
+        &argument_ids,
+        &side_of_position,
+        &mut hints,
+        d,
+    );
     check_aliases(pack, d);
     if d.error_count() > errors_before {
         return None;
@@ -105,6 +113,7 @@ fn check_membership<'r>(
     positions: &'r [RawPosition],
     sides: &HashMap<&'r str, (&'r Located<String>, &'r RawSide)>,
     position_ids: &HashMap<&'r str, (&'r Located<String>, &'r RawPosition)>,
+    hints: &mut Hints,
     d: &mut Diagnostics,
 ) -> HashMap<&'r str, &'r str> {
     let mut listed_by: HashMap<&str, &Located<String>> = HashMap::new();
@@ -112,7 +121,7 @@ fn check_membership<'r>(
         let Some(side_id) = &side.id else { continue };
         for position in &side.positions {
             if !position_ids.contains_key(position.value.as_str()) {
-                d.push(position.site.error(unknown(
+                d.push(position.site.error(hints.unknown(
                     "position",
                     &position.value,
                     position_ids.keys().copied(),
@@ -140,7 +149,7 @@ fn check_membership<'r>(
             d.push(
                 named
                     .site
-                    .error(unknown("side", &named.value, sides.keys().copied())),
+                    .error(hints.unknown("side", &named.value, sides.keys().copied())),
             );
             continue;
         }
@@ -164,6 +173,7 @@ fn check_membership<'r>(
 fn check_opposition(
     pack: &RawPack,
     sides: &HashMap<&str, (&Located<String>, &RawSide)>,
+    hints: &mut Hints,
     d: &mut Diagnostics,
 ) {
     for side in &pack.sides {
@@ -176,11 +186,11 @@ fn check_opposition(
                         .error(format!("side `{}` opposes itself", id.value)),
                 );
             } else if !sides.contains_key(other.value.as_str()) {
-                d.push(
-                    other
-                        .site
-                        .error(unknown("side", &other.value, sides.keys().copied())),
-                );
+                d.push(other.site.error(hints.unknown(
+                    "side",
+                    &other.value,
+                    sides.keys().copied(),
+                )));
             }
         }
         let opposed_by_any = pack
@@ -240,6 +250,7 @@ fn check_rebuttals(
     arguments: &[(&RawPosition, &RawArgument)],
     argument_ids: &HashMap<&str, (&Located<String>, &RawArgument)>,
     side_of: &HashMap<&str, &str>,
+    hints: &mut Hints,
     d: &mut Diagnostics,
 ) {
     let side_of_argument: HashMap<&str, &str> = arguments
@@ -274,7 +285,7 @@ fn check_rebuttals(
                         .error(format!("argument `{}` rebuts itself", id.value)),
                 )
             } else if !argument_ids.contains_key(target.value.as_str()) {
-                Some(target.site.error(unknown(
+                Some(target.site.error(hints.unknown(
                     "argument",
                     &target.value,
                     argument_ids.keys().copied(),
@@ -383,11 +394,40 @@ fn sides_oppose(pack: &RawPack, a: &str, b: &str) -> bool {
     })
 }
 
-fn unknown<'c>(kind: &str, name: &str, known: impl Iterator<Item = &'c str>) -> String {
-    let known: Vec<&str> = known.collect();
-    match suggest(name, known.iter().copied()) {
-        Some(close) => format!("unknown {kind} `{name}`; did you mean `{close}`?"),
-        None => format!("unknown {kind} `{name}`"),
+/// "Did you mean" hints for unknown names, within one budget of comparisons for the whole
+/// pack: a hostile pack naming thousands of unknown ids must not cost thousands × thousands of
+/// edit distances. Past the budget an unknown name is still reported, without a hint.
+struct Hints {
+    comparisons_left: usize,
+}
+
+/// Edit distances a pack's hints may cost in all (well under a tenth of a second).
+const HINT_COMPARISONS: usize = 100_000;
+
+impl Hints {
+    fn new() -> Hints {
+        Hints {
+            comparisons_left: HINT_COMPARISONS,
+        }
+    }
+
+    fn unknown<'c>(
+        &mut self,
+        kind: &str,
+        name: &str,
+        known: impl ExactSizeIterator<Item = &'c str>,
+    ) -> String {
+        let close = if known.len() <= self.comparisons_left {
+            self.comparisons_left -= known.len();
+            suggest(name, known)
+        } else {
+            self.comparisons_left = 0;
+            None
+        };
+        match close {
+            Some(close) => format!("unknown {kind} `{name}`; did you mean `{close}`?"),
+            None => format!("unknown {kind} `{name}`"),
+        }
     }
 }
 

@@ -159,6 +159,33 @@ mod tests {
     use super::*;
     use crate::pack::load_sources;
 
+    /// "Did you mean" costs an edit distance per known id; for thousands of unknown ids that
+    /// would be quadratic, so hints stop at a budget while every unknown id is still reported.
+    #[test]
+    fn every_unknown_rebut_is_reported_and_hints_stay_within_a_budget() {
+        let (pack, positions) = generate("hostile", 2_000);
+        let positions: Vec<SourceText> = positions
+            .into_iter()
+            .map(|file| {
+                let text = file.text.replace("rebuts = [\"a", "rebuts = [\"x");
+                SourceText::new(file.path, text)
+            })
+            .collect();
+        let loaded = load_sources(&pack, &positions);
+        let unknown: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .filter(|d| d.contains("unknown argument `x"))
+            .collect();
+        assert_eq!(unknown.len(), 2_000);
+        let hinted = unknown
+            .iter()
+            .filter(|d| d.contains("did you mean"))
+            .count();
+        assert!(hinted > 0 && hinted < 100, "{hinted} hints");
+    }
+
     #[test]
     fn generated_packs_load() {
         let (pack, positions) = generate("synthetic", 500);
