@@ -207,15 +207,23 @@ async fn receive(ctx: Context<'_>, file: &serenity::Attachment) -> Result<Receiv
     download::check_declared(file)?;
     ctx.defer_ephemeral().await?;
     let bytes = download::fetch(&ctx.data().downloads, file).await?;
-    let files = match read_upload(&file.filename, bytes) {
+    // Unpacking and validating is CPU work that grows with the upload: done on the blocking
+    // pool, so one instructor's big pack never holds up anyone else's commands.
+    let name = file.filename.clone();
+    let received = tokio::task::spawn_blocking(move || validate(&name, bytes)).await?;
+    Ok(received)
+}
+
+fn validate(name: &str, bytes: Vec<u8>) -> Received {
+    let files = match read_upload(name, bytes) {
         Ok(files) => files,
-        Err(problems) => return Ok(Received::Problems(report(&file.filename, &problems))),
+        Err(problems) => return Received::Problems(report(name, &problems)),
     };
     let loaded = files.load();
-    Ok(match loaded.pack {
+    match loaded.pack {
         Some(pack) => Received::Pack(files, Box::new(pack)),
-        None => Received::Problems(report(&file.filename, &loaded.diagnostics)),
-    })
+        None => Received::Problems(report(name, &loaded.diagnostics)),
+    }
 }
 
 /// The problems, one `PATH:LINE:COLUMN: message` line each, within one message.
