@@ -56,11 +56,29 @@ impl fmt::Display for Diagnostic {
         if self.severity == Severity::Warning {
             f.write_str("warning: ")?;
         }
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", OneLine(&self.path.display().to_string()))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", OneLine(&self.message))
+    }
+}
+
+/// Text from a pack or a file name, shown on one line and inert: control characters (a line
+/// break that would forge another problem line, an ESC that would steer the terminal) and
+/// bidirectional overrides are written as escapes.
+struct OneLine<'a>(&'a str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -135,6 +153,19 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_a_file_cannot_break_the_line_or_steer_the_terminal() {
+        let diagnostic = Diagnostic::error(
+            Path::new("bad\nname.toml"),
+            Some((1, 1)),
+            "unknown field `a\nb\u{1b}[31m\u{202e}`",
+        );
+        assert_eq!(
+            diagnostic.to_string(),
+            "bad\\nname.toml:1:1: unknown field `a\\nb\\u{1b}[31m\\u{202e}`"
+        );
+    }
 
     #[test]
     fn displays_like_a_compiler() {
