@@ -280,3 +280,53 @@ fn odd_input_loses_nothing() {
     assert!(text.contains("Hint — a point of your side"));
     assert!(text.contains("Scorecard — "));
 }
+
+/// `database.retention_days` is applied before a round opens: older messages are blanked,
+/// their scores kept.
+#[test]
+fn practice_blanks_messages_older_than_the_retention_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let config = dir.path().join("bot.toml");
+    std::fs::write(&config, "[database]\nretention_days = 30\n").unwrap();
+    let args = practice_args(&db);
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let config_arg = config.display().to_string();
+    args.extend(["--config", &config_arg]);
+    let script = format!("{}\n/end\n", TURNS[1]);
+    let output = run(&root(), &args, &script);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+
+    // The turn is made 31 days old, then practice starts again.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap();
+        let month_ago = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64
+            - 31 * 24 * 60 * 60 * 1000;
+        sqlx::query("UPDATE turns SET created_ms = $1")
+            .bind(month_ago)
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let first_round = latest_round(&db, async |_, round| round);
+    let output = run(&root(), &args, "/end\n");
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+
+    let turns = runtime.block_on(async {
+        let store = Store::open_in(&db).await.unwrap();
+        store.turns(first_round).await.unwrap()
+    });
+    assert_eq!(turns.len(), 1);
+    assert_eq!(turns[0].message, "", "the old message is blanked");
+    assert!(!turns[0].scores_json.is_empty(), "its score is kept");
+}

@@ -37,6 +37,9 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
             database.display()
         ))
     })?;
+    runtime
+        .block_on(store.apply_retention(config.database.retention_days))
+        .map_err(|e| Failure::Invalid(format!("cannot apply the retention period: {e}")))?;
     let engine = Engine::new(&library.packs, store, &config);
     let user = std::env::var("USER").map_or_else(
         |_| "terminal:local".to_string(),

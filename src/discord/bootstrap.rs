@@ -80,12 +80,34 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
     let store = Store::open(&config.database.url)
         .await
         .with_context(|| format!("could not open the database {}", config.database.url))?;
+    keep_retention(store.clone(), config.database.retention_days).await?;
     let engine = Engine::new(&packs, store, config);
     load_scoped_packs(&engine).await?;
     let tick = Duration::from_secs(u64::from(config.drill.tick_seconds));
     let mut data = Data::new(engine, catalogue, tick);
     data.instructor_role = config.discord.instructor_role.clone();
     Ok(data)
+}
+
+/// Applies the retention period now, then once a day for as long as the bot runs.
+async fn keep_retention(store: Store, days: u32) -> anyhow::Result<()> {
+    let purged = store
+        .apply_retention(days)
+        .await
+        .context("could not apply the retention period")?;
+    tracing::info!(purged, days, "retention applied");
+    tokio::spawn(async move {
+        let mut daily = tokio::time::interval(Duration::from_secs(24 * 60 * 60));
+        daily.tick().await;
+        loop {
+            daily.tick().await;
+            match store.apply_retention(days).await {
+                Ok(purged) => tracing::info!(purged, days, "retention applied"),
+                Err(error) => tracing::error!(%error, "could not apply the retention period"),
+            }
+        }
+    });
+    Ok(())
 }
 
 /// The packs instructors uploaded, each served in its server again, checked as on upload; one

@@ -1,7 +1,10 @@
 //! What the store keeps about people, and how it lets go of it: forgetting a user on request
 //! and blanking old messages for retention. Students' messages are personal data.
 
+use super::clock::now_ms;
 use super::{Store, StoreError};
+
+const MS_PER_DAY: i64 = 24 * 60 * 60 * 1000;
 
 impl Store {
     /// Deletes everything stored about a user (their rounds, turns and clashes, and the user)
@@ -36,6 +39,16 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(rounds)
+    }
+
+    /// Applies a retention period of `days` days (0 keeps messages forever): blanks the text of
+    /// older messages, keeping scores and ledgers. Returns how many messages were blanked.
+    pub async fn apply_retention(&self, days: u32) -> Result<u64, StoreError> {
+        if days == 0 {
+            return Ok(0);
+        }
+        self.purge_messages_older_than(now_ms() - i64::from(days) * MS_PER_DAY)
+            .await
     }
 
     /// Blanks the message text of every turn created before `cutoff_ms`, keeping the turn, its
