@@ -49,12 +49,22 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
-        let pool = SqlitePoolOptions::new()
-            .connect_with(options)
-            .await
-            .map_err(|source| StoreError::Open { file, source })?;
-        sqlx::migrate!().run(&pool).await?;
-        Ok(Store { pool })
+        // Processes that start at once on a new database race to switch it to WAL and to
+        // apply the same migrations; the losers fail ("database is locked", "already exists",
+        // a duplicate version) with everything rolled back, and on a later attempt find the
+        // work done. So opening is retried, a few times, after a short wait.
+        let mut attempt = 1;
+        loop {
+            match open_and_migrate(&file, options.clone()).await {
+                Ok(pool) => return Ok(Store { pool }),
+                Err(error) if attempt < OPEN_ATTEMPTS => {
+                    tracing::debug!(%error, attempt, "opening raced another process; retrying");
+                    tokio::time::sleep(OPEN_RETRY_WAIT * attempt).await;
+                    attempt += 1;
+                }
+                Err(error) => return Err(error),
+            }
+        }
     }
 
     /// Waits for running queries, then closes every connection and checkpoints the WAL.
@@ -72,6 +82,24 @@ impl Store {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 }
+
+async fn open_and_migrate(
+    file: &Path,
+    options: SqliteConnectOptions,
+) -> Result<SqlitePool, StoreError> {
+    let pool = SqlitePoolOptions::new()
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Open {
+            file: file.to_owned(),
+            source,
+        })?;
+    sqlx::migrate!().run(&pool).await?;
+    Ok(pool)
+}
+
+const OPEN_ATTEMPTS: u32 = 6;
+const OPEN_RETRY_WAIT: Duration = Duration::from_millis(50);
 
 /// Creates the folder a database file lives in; a bare file name needs none.
 fn create_parent_folder(file: &Path) -> Result<(), StoreError> {
@@ -104,6 +132,26 @@ mod tests {
         assert_eq!(number("PRAGMA synchronous").await.unwrap(), 2, "2 is FULL");
         assert_eq!(number("PRAGMA foreign_keys").await.unwrap(), 1);
         assert_eq!(number("PRAGMA busy_timeout").await.unwrap(), 10_000);
+    }
+
+    /// Several processes starting at once on a new database each run the migrations; the ones
+    /// that lose the race must wait and find the schema done, not fail.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn stores_opened_at_once_on_a_new_file_all_open() {
+        for trial in 0..10 {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("drill.db");
+            let openings: Vec<_> = (0..4)
+                .map(|_| {
+                    let file = file.clone();
+                    tokio::spawn(async move { Store::open_in(&file).await })
+                })
+                .collect();
+            for opening in openings {
+                let opened = opening.await.unwrap();
+                assert!(opened.is_ok(), "trial {trial}: {:?}", opened.err());
+            }
+        }
     }
 
     #[tokio::test]
