@@ -203,11 +203,8 @@ impl Config {
     /// What is wrong with the values, one sentence each.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        if !self.database.url.starts_with("sqlite:") {
-            problems.push(format!(
-                "`database.url` must be a sqlite: URL such as sqlite://debate-drill.db, found {:?}",
-                self.database.url
-            ));
+        if let Err(problem) = checked_sqlite_path("`database.url`", &self.database.url) {
+            problems.push(problem);
         }
         let env = &self.discord.token_env;
         if env.is_empty()
@@ -281,8 +278,25 @@ impl Config {
     }
 }
 
+/// The file path of a `sqlite:` URL that `what` names, or why it is not one (another scheme, or
+/// no file).
+pub fn checked_sqlite_path(what: &str, url: &str) -> Result<PathBuf, String> {
+    if !url.starts_with("sqlite:") {
+        return Err(format!(
+            "{what} must be a sqlite: URL such as sqlite://debate-drill.db, found {url:?}"
+        ));
+    }
+    let path = sqlite_path(url);
+    if path.as_os_str().is_empty() {
+        return Err(format!(
+            "{what} names no file: write it as sqlite://debate-drill.db, found {url:?}"
+        ));
+    }
+    Ok(path)
+}
+
 /// The file path of a `sqlite:` URL (`sqlite://a.db`, `sqlite:a.db`, with or without `?mode=...`).
-pub fn sqlite_path(url: &str) -> PathBuf {
+fn sqlite_path(url: &str) -> PathBuf {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
@@ -333,6 +347,12 @@ mod tests {
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("database.url"));
         assert!(errors[1].contains("scoring.clash"));
+    }
+
+    #[test]
+    fn a_database_url_without_a_file_is_refused() {
+        let errors = parse("[database]\nurl = 'sqlite:'\n").unwrap_err();
+        assert!(errors[0].contains("names no file"), "{errors:?}");
     }
 
     #[test]

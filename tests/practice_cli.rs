@@ -330,3 +330,32 @@ fn practice_blanks_messages_older_than_the_retention_period() {
     assert_eq!(turns[0].message, "", "the old message is blanked");
     assert!(!turns[0].scores_json.is_empty(), "its score is kept");
 }
+
+/// `--db` takes a file or the sqlite: URL form `database.url` uses, never a folder named
+/// `sqlite:`; a database URL of another kind is refused, not made into a folder.
+#[test]
+fn a_database_url_is_read_as_a_url_and_another_scheme_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("round.db");
+    let url = format!("sqlite://{}", file.display());
+    let output = run(&root(), &["practice", "--db", &url], "/end\n");
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(file.is_file());
+    assert!(!root().join("sqlite:").exists());
+
+    let packs = root().join("positions").display().to_string();
+    let output = debate_drill(dir.path())
+        .args(["--packs", &packs, "practice"])
+        .env("DEBATE_DRILL_DATABASE_URL", "postgres://x")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        common::stderr(&output)
+            .contains("DEBATE_DRILL_DATABASE_URL must be a sqlite: URL such as sqlite://debate-drill.db, found \"postgres://x\""),
+        "{}",
+        common::stderr(&output)
+    );
+    assert!(!dir.path().join("postgres:").exists());
+}

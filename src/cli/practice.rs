@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Cli, Failure, Library};
-use crate::config::{Config, DATABASE_URL_ENV, sqlite_path};
+use crate::config::{Config, DATABASE_URL_ENV, checked_sqlite_path};
 use crate::drill::Engine;
 use crate::prompts::Catalogue;
 use crate::store::Store;
@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
     let pack = library.select(cli.pack.as_deref())?;
     let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
         .map_err(|e| Failure::Invalid(e.to_string()))?;
-    let database = database_path(options.db, options.config.map(|_| &config));
+    let database = database_path(options.db, options.config.map(|_| &config))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -58,16 +58,24 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
     terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
 }
 
-/// `--db`, else the configured `database.url`, else the environment's, else `debate-drill.db`.
-fn database_path(db: Option<&PathBuf>, config: Option<&Config>) -> PathBuf {
+/// `--db` (a file, or a sqlite: URL as `database.url` takes), else the configured
+/// `database.url`, else the environment's, else `debate-drill.db`.
+fn database_path(db: Option<&PathBuf>, config: Option<&Config>) -> Result<PathBuf, Failure> {
     if let Some(db) = db {
-        return db.clone();
+        return match db.to_str() {
+            Some(url) if url.starts_with("sqlite:") => {
+                checked_sqlite_path("--db", url).map_err(Failure::Invalid)
+            }
+            _ => Ok(db.clone()),
+        };
     }
     if let Some(config) = config {
-        return config.database_path();
+        return Ok(config.database_path());
     }
     match std::env::var(DATABASE_URL_ENV) {
-        Ok(url) if !url.is_empty() => sqlite_path(&url),
-        _ => PathBuf::from("debate-drill.db"),
+        Ok(url) if !url.is_empty() => {
+            checked_sqlite_path(DATABASE_URL_ENV, &url).map_err(Failure::Invalid)
+        }
+        _ => Ok(PathBuf::from("debate-drill.db")),
     }
 }
