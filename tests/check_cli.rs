@@ -41,6 +41,16 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bad-packs/string-for-a-list.toml",
+        &[
+            "bad-packs/string-for-a-list.toml:30:12: `keywords` in argument `smith.cost` must be a list of strings, such as [\"a\", \"b\"], found a string",
+        ],
+    ),
+    (
+        "bad-packs/repeated-key.toml",
+        &["bad-packs/repeated-key.toml:4:1: TOML syntax error: duplicate key `title`"],
+    ),
+    (
         "bad-packs/wrong-type.toml",
         &[
             "bad-packs/wrong-type.toml:28:9: `claim` in argument `smith.cost` must be a string, found an integer",
@@ -205,9 +215,16 @@ fn the_default_pack_passes_with_every_link_reasoned() {
 }
 
 #[test]
-fn crlf_and_byte_order_mark_are_accepted() {
+fn crlf_multi_line_strings_and_byte_order_mark_are_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let text = fs::read_to_string(data().join("good-packs/uniforms.toml")).unwrap();
+    // With a multi-line quote: its line break is a CRLF too, and must not read as a control
+    // character.
+    let text = text.replace(
+        "quote = \"A uniform costs less than a wardrobe of brands.\"",
+        "quote = \"\"\"A uniform costs less\nthan a wardrobe of brands.\"\"\"",
+    );
+    assert!(text.contains("\"\"\"A uniform"));
     let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     fs::write(dir.path().join("windows.toml"), windows).unwrap();
     let (code, lines) = check(dir.path(), "windows.toml");

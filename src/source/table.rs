@@ -9,9 +9,16 @@ use super::{Diagnostics, SourceText};
 /// reported at its line and column.
 pub fn parse_document(source: &SourceText) -> Result<Spanned<DeTable<'_>>, super::Diagnostic> {
     DeTable::parse(&source.text).map_err(|e| {
-        let offset = e.span().map_or(0, |span| span.start);
+        let span = e.span().unwrap_or(0..0);
         let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
-        source.error_at(offset, format!("TOML syntax error: {message}"))
+        // The parser's message for a repeated key does not say which: its span does.
+        let named = match source.text.get(span.clone()) {
+            Some(key) if message == "duplicate key" && !key.trim().is_empty() => {
+                format!("duplicate key `{}`", key.trim())
+            }
+            _ => message.to_string(),
+        };
+        source.error_at(span.start, format!("TOML syntax error: {named}"))
     })
 }
 
@@ -186,10 +193,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return Vec::new();
         };
         match found.get_ref() {
-            DeValue::String(text) => vec![Value {
-                value: text.to_string(),
-                span: found.span(),
-            }],
+            // A lone string where a list belongs ("fights, parents") would be read as one
+            // item and silently lose what the author meant.
+            DeValue::String(_) => {
+                self.wrong_type(
+                    key,
+                    "a list of strings, such as [\"a\", \"b\"]",
+                    found,
+                    diagnostics,
+                );
+                Vec::new()
+            }
             DeValue::Array(items) => items
                 .iter()
                 .filter_map(|item| match item.get_ref() {

@@ -99,8 +99,7 @@ pub fn read_source(path: &Path, max_bytes: u64) -> Result<SourceText, Diagnostic
 }
 
 /// Checks and decodes bytes that claim to be a text file: at most `max_bytes`, not empty, no NUL
-/// bytes, valid UTF-8. A UTF-8 byte-order mark is dropped; CRLF line endings are kept as they are
-/// (TOML accepts them).
+/// bytes, valid UTF-8. A UTF-8 byte-order mark is dropped; CRLF line endings are read as LF.
 pub fn decode_source(
     path: &Path,
     bytes: Vec<u8>,
@@ -127,6 +126,13 @@ pub fn decode_source(
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
+    };
+    // CRLF files are read as LF, so a multi-line string keeps no carriage returns (a lone CR is
+    // still refused where text is checked); lines and columns are unchanged.
+    let text = if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
     };
     Ok(SourceText::new(path, text))
 }
