@@ -244,6 +244,28 @@ fn a_five_megabyte_file_is_refused_whole() {
 }
 
 #[test]
+fn a_pack_folder_without_its_pack_toml_is_one_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("mypack");
+    fs::create_dir(&pack).unwrap();
+    for author in ["kim", "lee"] {
+        fs::copy(
+            data().join(format!("bad-packs/duplicate-across-files/{author}.toml")),
+            pack.join(format!("{author}.toml")),
+        )
+        .unwrap();
+    }
+    let (code, lines) = check(dir.path(), "mypack");
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines,
+        [
+            "mypack: no pack.toml here: this folder holds position files (kim.toml, lee.toml); add a pack.toml with the pack's id, title, motion and sides"
+        ]
+    );
+}
+
+#[test]
 fn a_missing_path_is_an_error() {
     let (code, lines) = check(&data(), "no-such-pack");
     assert_eq!(code, 1);

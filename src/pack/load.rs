@@ -170,7 +170,33 @@ pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         })
         .collect();
     packs.sort();
+    if !packs.is_empty() && packs.iter().all(|file| is_position_file(file)) {
+        let names: Vec<String> = packs
+            .iter()
+            .filter_map(|file| file.file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .collect();
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "no {PACK_FILE} here: this folder holds position files ({}); add a {PACK_FILE} with the pack's id, title, motion and sides",
+                names.join(", ")
+            ),
+        ));
+    }
     Ok(packs)
+}
+
+/// Whether a file reads as one author's position file (its own `side`, no `motion`): found
+/// where a pack should be, it means the pack's `pack.toml` is missing.
+fn is_position_file(file: &Path) -> bool {
+    let Ok(source) = read_source(file, MAX_FILE_BYTES) else {
+        return false;
+    };
+    source.text.parse::<toml::Table>().is_ok_and(|table| {
+        table.contains_key("side") && !table.contains_key("motion") && !table.contains_key("sides")
+    })
 }
 
 /// Every pack under a path, with all their problems. A pack id given twice is an error.
