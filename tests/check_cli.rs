@@ -41,6 +41,12 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bad-packs/empty-position",
+        &[
+            "bad-packs/empty-position/lee.toml:1:1: position `lee` has no arguments: add at least one `[[arguments]]` with its id, claim and quote",
+        ],
+    ),
+    (
         "bad-packs/string-for-a-list.toml",
         &[
             "bad-packs/string-for-a-list.toml:30:12: `keywords` in argument `smith.cost` must be a list of strings, such as [\"a\", \"b\"], found a string",
@@ -262,6 +268,17 @@ fn a_pack_folder_without_its_pack_toml_is_one_error_that_says_so() {
         [
             "mypack: no pack.toml here: this folder holds position files (kim.toml, lee.toml); add a pack.toml with the pack's id, title, motion and sides"
         ]
+    );
+}
+
+#[test]
+fn the_summary_counts_what_was_read_even_when_the_pack_is_invalid() {
+    let output = run(&data(), &["check", "bad-packs/string-for-a-list.toml"], "");
+    let report = stdout(&output);
+    assert_eq!(
+        report.lines().last(),
+        Some("1 error, 0 warnings (checked 1 pack, 2 positions, 2 arguments)"),
+        "{report}"
     );
 }
 

@@ -149,10 +149,8 @@ fn check_pack(path: &Path, diagnostics: &mut Diagnostics, tally: &mut Tally) -> 
     let loaded = load_pack(path);
     diagnostics.extend(loaded.diagnostics);
     tally.packs += 1;
-    if let Some(pack) = &loaded.pack {
-        tally.positions += pack.positions.len();
-        tally.arguments += pack.arguments.len();
-    }
+    tally.positions += loaded.read.positions;
+    tally.arguments += loaded.read.arguments;
     loaded.pack
 }
 

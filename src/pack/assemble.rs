@@ -104,6 +104,12 @@ fn check_counts(
             "pack has no positions: add a position file (or `[[positions]]`) for each author",
         ));
     }
+    for position in positions.iter().filter(|p| p.arguments.is_empty()) {
+        let id = position.id.as_ref().map_or("", |id| id.value.as_str());
+        d.push(position.site.error(format!(
+            "position `{id}` has no arguments: add at least one `[[arguments]]` with its id, claim and quote"
+        )));
+    }
 }
 
 /// Puts each position on one side: the side it names, or the side that lists it (both, when
@@ -222,21 +228,22 @@ fn check_sides_have_arguments(
 ) {
     for side in &pack.sides {
         let Some(id) = &side.id else { continue };
-        let entries: Vec<&RawArgument> = positions
+        let own: Vec<&RawPosition> = positions
             .iter()
             .filter(|p| {
                 p.id.as_ref()
                     .and_then(|pid| side_of.get(pid.value.as_str()))
                     == Some(&id.value.as_str())
             })
-            .flat_map(|p| &p.arguments)
             .collect();
-        if entries.is_empty() {
+        let entries: Vec<&RawArgument> = own.iter().flat_map(|p| &p.arguments).collect();
+        // A side whose positions are all empty is reported at each empty position instead.
+        if own.is_empty() {
             d.push(side.site.error(format!(
                 "side `{}` has no arguments: give it a position with at least one `[[arguments]]`",
                 id.value
             )));
-        } else if entries.iter().all(|entry| entry.role == Role::Context) {
+        } else if !entries.is_empty() && entries.iter().all(|entry| entry.role == Role::Context) {
             d.push(side.site.error(format!(
                 "side `{}` has only context entries: give it at least one `[[arguments]]` without `role = \"context\"`",
                 id.value

@@ -19,6 +19,15 @@ pub const PACK_FILE: &str = "pack.toml";
 pub struct Loaded {
     pub pack: Option<Pack>,
     pub diagnostics: Diagnostics,
+    /// The positions and arguments read, whether or not the pack as a whole is valid.
+    pub read: Read,
+}
+
+/// What the files of a pack held, as read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Read {
+    pub positions: usize,
+    pub arguments: usize,
 }
 
 /// Loads a pack from its files' text, already read: the pack file first (a `pack.toml` or a
@@ -38,11 +47,16 @@ pub fn load_sources(pack_file: &SourceText, position_files: &[SourceText]) -> Lo
             positions.push(position);
         }
     }
+    let read = Read {
+        positions: positions.len(),
+        arguments: positions.iter().map(|p| p.arguments.len()).sum(),
+    };
     let pack = header.and_then(|header| assemble(&header, &positions, &mut diagnostics));
     diagnostics.sort();
     Loaded {
         pack: pack.filter(|_| !diagnostics.has_errors()),
         diagnostics,
+        read,
     }
 }
 
@@ -144,6 +158,7 @@ fn failed(problem: Diagnostic) -> Loaded {
     Loaded {
         pack: None,
         diagnostics,
+        read: Read::default(),
     }
 }
 
