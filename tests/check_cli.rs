@@ -344,6 +344,30 @@ fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
 
 #[cfg(unix)]
 #[test]
+fn symbolic_links_out_of_a_folder_of_packs_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib");
+    fs::create_dir(&library).unwrap();
+    fs::copy(
+        data().join("good-packs/uniforms.toml"),
+        library.join("uniforms.toml"),
+    )
+    .unwrap();
+    let outside = dir.path().join("secret.toml");
+    fs::write(&outside, "id = \"secret\"\n").unwrap();
+    std::os::unix::fs::symlink(&outside, library.join("passwd.toml")).unwrap();
+    let (code, lines) = check(dir.path(), "lib");
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines,
+        [
+            "lib/passwd.toml: symbolic link leads out of the packs folder (or nowhere); it is not followed"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn symbolic_links_out_of_a_pack_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("pack");

@@ -95,7 +95,7 @@ fn check_path(path: &Path, diagnostics: &mut Diagnostics, tally: &mut Tally) {
 /// A folder of packs: each pack, then the packs against each other.
 fn check_pack_folder(path: &Path, diagnostics: &mut Diagnostics, tally: &mut Tally) {
     let pack_paths = match find_packs(path) {
-        Ok(paths) if paths.is_empty() => {
+        Ok(found) if found.paths.is_empty() && found.refused.is_empty() => {
             diagnostics.push(Diagnostic::error(
                 path,
                 None,
@@ -103,7 +103,10 @@ fn check_pack_folder(path: &Path, diagnostics: &mut Diagnostics, tally: &mut Tal
             ));
             return;
         }
-        Ok(paths) => paths,
+        Ok(found) => {
+            diagnostics.extend(found.refused);
+            found.paths
+        }
         Err(problem) => return diagnostics.push(problem),
     };
     let mut loaded: Vec<(PathBuf, Pack)> = Vec::new();
@@ -267,7 +270,8 @@ fn classify(source: &SourceText) -> Kind {
 fn is_prompts_folder(path: &Path) -> bool {
     path.file_name().is_some_and(|name| name == "prompts")
         || (path.join("en.toml").exists()
-            && find_packs(path).is_ok_and(|p| p.iter().all(|f| f.ends_with("en.toml"))))
+            && find_packs(path)
+                .is_ok_and(|found| found.paths.iter().all(|f| f.ends_with("en.toml"))))
 }
 
 fn check_prompts_folder(path: &Path, diagnostics: &mut Diagnostics, tally: &mut Tally) {

@@ -127,20 +127,24 @@ fn position_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-/// Reads a file of a pack folder, refusing a symbolic link that leads out of the folder.
-fn read_in_pack(dir: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        let inside = match (fs::canonicalize(dir), fs::canonicalize(path)) {
+/// Whether `path` is a symbolic link that leads out of `dir` (or nowhere): such a link is
+/// never followed, so a folder cannot be made to read files from elsewhere on the machine.
+fn leads_out(dir: &Path, path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && !match (fs::canonicalize(dir), fs::canonicalize(path)) {
             (Ok(dir), Ok(target)) => target.starts_with(dir),
             _ => false,
-        };
-        if !inside {
-            return Err(Diagnostic::error(
-                path,
-                None,
-                "symbolic link leads out of the pack's folder (or nowhere); it is not followed",
-            ));
         }
+}
+
+/// Reads a file of a pack folder, refusing a symbolic link that leads out of the folder.
+fn read_in_pack(dir: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+    if leads_out(dir, path) {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            "symbolic link leads out of the pack's folder (or nowhere); it is not followed",
+        ));
     }
     if path.is_dir() {
         return Err(Diagnostic::error(
@@ -164,12 +168,17 @@ fn failed(problem: Diagnostic) -> Loaded {
 
 /// Where the packs under a path are: the path itself when it is a pack (a folder with a
 /// `pack.toml`, or a TOML file), else each pack folder and single-file pack directly inside it.
-pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// A symbolic link inside that leads out of the folder is not followed: it is reported in
+/// `refused`, beside the packs found.
+pub fn find_packs(path: &Path) -> Result<FoundPacks, Diagnostic> {
     if !path.exists() && fs::symlink_metadata(path).is_err() {
         return Err(Diagnostic::error(path, None, "no such file or folder"));
     }
     if !path.is_dir() || path.join(PACK_FILE).exists() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(FoundPacks {
+            paths: vec![path.to_path_buf()],
+            refused: Diagnostics::default(),
+        });
     }
     let entries = fs::read_dir(path)
         .map_err(|e| Diagnostic::error(path, None, format!("cannot read the folder: {e}")))?;
@@ -185,6 +194,18 @@ pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         })
         .collect();
     packs.sort();
+    let mut refused = Diagnostics::default();
+    packs.retain(|pack| {
+        let out = leads_out(path, pack);
+        if out {
+            refused.push(Diagnostic::error(
+                pack,
+                None,
+                "symbolic link leads out of the packs folder (or nowhere); it is not followed",
+            ));
+        }
+        !out
+    });
     if !packs.is_empty() && packs.iter().all(|file| is_position_file(file)) {
         let names: Vec<String> = packs
             .iter()
@@ -200,7 +221,17 @@ pub fn find_packs(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             ),
         ));
     }
-    Ok(packs)
+    Ok(FoundPacks {
+        paths: packs,
+        refused,
+    })
+}
+
+/// The packs under a path, and the entries refused on the way.
+#[derive(Debug, Default)]
+pub struct FoundPacks {
+    pub paths: Vec<PathBuf>,
+    pub refused: Diagnostics,
 }
 
 /// Whether a file reads as one author's position file (its own `side`, no `motion`): found
@@ -219,13 +250,16 @@ pub fn load_library(path: &Path) -> (Vec<Pack>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let mut packs: Vec<Pack> = Vec::new();
     match find_packs(path) {
-        Ok(paths) if paths.is_empty() => diagnostics.push(Diagnostic::error(
-            path,
-            None,
-            "no packs here: expected pack folders (each with a pack.toml) or single-file packs",
-        )),
-        Ok(paths) => {
-            for pack_path in paths {
+        Ok(found) if found.paths.is_empty() && found.refused.is_empty() => {
+            diagnostics.push(Diagnostic::error(
+                path,
+                None,
+                "no packs here: expected pack folders (each with a pack.toml) or single-file packs",
+            ))
+        }
+        Ok(found) => {
+            diagnostics.extend(found.refused);
+            for pack_path in found.paths {
                 let loaded = load_pack(&pack_path);
                 diagnostics.extend(loaded.diagnostics);
                 if let Some(pack) = loaded.pack {
