@@ -35,10 +35,25 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// The first control character in `text` other than newline and tab, if any.
+/// The first control character in `text` other than newline and tab, if any. Bidirectional
+/// overrides and isolates count: they make text display in another order than it reads.
 pub fn forbidden_control_char(text: &str) -> Option<char> {
-    text.chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Whether `text` shows nothing: only whitespace and invisible characters (zero-width spaces
+/// and joiners, word joiners, soft hyphens, byte-order marks).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            )
+    })
 }
 
 #[cfg(test)]
@@ -53,6 +68,14 @@ mod tests {
         for bad in ["", ".a", "-a", "a b", "é", "a/b", &"x".repeat(65)] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn invisible_text_is_blank_and_bidirectional_overrides_are_refused() {
+        assert!(is_blank("\u{200b}\u{200b} \u{feff}"));
+        assert!(!is_blank("\u{200b}a"));
+        assert_eq!(forbidden_control_char("abc\u{202e}cba"), Some('\u{202e}'));
+        assert_eq!(forbidden_control_char("a\u{2067}b"), Some('\u{2067}'));
     }
 
     #[test]

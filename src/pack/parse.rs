@@ -452,7 +452,7 @@ impl<'s> Fields<'s> {
                 "{what} contains the control character U+{:04X}; only newline and tab are allowed",
                 c as u32
             ))
-        } else if matches!(required, Required::Yes) && value.value.trim().is_empty() {
+        } else if matches!(required, Required::Yes) && is_blank(&value.value) {
             Some(format!("{what} is empty"))
         } else {
             let chars = value.value.chars().count();
