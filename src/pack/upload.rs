@@ -86,7 +86,10 @@ fn read_zip(name: &str, bytes: &[u8]) -> Result<UploadedFiles, Diagnostics> {
             .by_index_raw(index)
             .map_err(|e| whole(format!("a damaged entry: {e}")))?;
         let raw_name = entry.name().map(|n| n.to_string()).unwrap_or_default();
-        let Some(path) = entry.enclosed_name().filter(|p| is_plain(p)) else {
+        // An absolute or Windows path ("/pack.toml", "C:\\pack.toml") is not quietly made
+        // relative: the archive was not made from a pack folder.
+        let absolute = raw_name.starts_with('/') || raw_name.contains(['\\', ':']);
+        let Some(path) = entry.enclosed_name().filter(|p| is_plain(p) && !absolute) else {
             return Err(whole(format!(
                 "entry `{raw_name}` leads out of the pack's folder"
             )));
@@ -97,6 +100,11 @@ fn read_zip(name: &str, bytes: &[u8]) -> Result<UploadedFiles, Diagnostics> {
             )));
         }
         if entry.is_file() {
+            if entries.iter().any(|(_, seen)| *seen == path) {
+                return Err(whole(format!(
+                    "entry `{raw_name}` appears twice in the archive; which one is meant?"
+                )));
+            }
             entries.push((index, path));
         }
     }
@@ -218,6 +226,29 @@ mod tests {
             problems.contains("leads out of the pack's folder"),
             "{problems}"
         );
+    }
+
+    #[test]
+    fn absolute_and_windows_entry_names_are_refused_not_made_relative() {
+        for name in ["/pack.toml", "C:\\pack.toml", "packs\\pack.toml"] {
+            let bytes = zip_of(&[(name, PACK.as_bytes())]);
+            let problems = read_upload("p.zip", bytes).unwrap_err().to_string();
+            assert!(
+                problems.contains("leads out of the pack's folder"),
+                "{name}: {problems}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_entries_of_one_name_are_refused() {
+        // A zip writer refuses one name twice; two spellings of one path get through.
+        let bytes = zip_of(&[
+            ("dir/pack.toml", PACK.as_bytes()),
+            ("dir//pack.toml", &b"id = \"other\""[..]),
+        ]);
+        let problems = read_upload("p.zip", bytes).unwrap_err().to_string();
+        assert!(problems.contains("appears twice"), "{problems}");
     }
 
     #[test]
