@@ -359,3 +359,36 @@ fn a_database_url_is_read_as_a_url_and_another_scheme_is_refused() {
     );
     assert!(!dir.path().join("postgres:").exists());
 }
+
+/// `practice --config` reads its packs from the config's `packs.dir`, as `serve` does, unless
+/// `--packs` is given.
+#[test]
+fn practice_with_a_config_reads_the_configured_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib");
+    std::fs::create_dir(&library).unwrap();
+    std::fs::copy(
+        root().join("tests/data/good-packs/uniforms.toml"),
+        library.join("uniforms.toml"),
+    )
+    .unwrap();
+    let config = dir.path().join("bot.toml");
+    std::fs::write(
+        &config,
+        format!("[packs]\ndir = {:?}\n", library.display().to_string()),
+    )
+    .unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    let config = config.display().to_string();
+    let output = run(
+        &root(),
+        &["practice", "--config", &config, "--db", &db],
+        "/end\n",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(
+        stdout(&output).starts_with("School uniforms\n"),
+        "{}",
+        stdout(&output)
+    );
+}

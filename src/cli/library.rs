@@ -1,5 +1,6 @@
 //! Loading the packs a command reads (`--packs`) and choosing the one it works on (`--pack`).
 
+use std::path::Path;
 use std::sync::Arc;
 
 use super::{Cli, Failure};
@@ -12,7 +13,12 @@ pub struct Library {
 
 impl Library {
     pub fn load(cli: &Cli) -> Result<Library, Failure> {
-        let (packs, diagnostics) = load_library(&cli.packs);
+        Library::load_from(&cli.packs)
+    }
+
+    /// The packs of a folder (or one pack folder, or a single-file pack).
+    pub fn load_from(dir: &Path) -> Result<Library, Failure> {
+        let (packs, diagnostics) = load_library(dir);
         if diagnostics.has_errors() {
             let problems: Vec<String> = diagnostics
                 .iter()
@@ -21,8 +27,8 @@ impl Library {
                 .collect();
             return Err(Failure::Invalid(format!(
                 "the packs in {} have errors (run `debate-drill check {}`):\n{}",
-                cli.packs.display(),
-                cli.packs.display(),
+                dir.display(),
+                dir.display(),
                 problems.join("\n")
             )));
         }

@@ -39,6 +39,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The packs folder: `--packs` when given, else the config's `packs.dir` when a config is
+    /// read, else the default.
+    pub fn packs_dir(&self, config: Option<&crate::config::Config>) -> PathBuf {
+        match config {
+            Some(config) if self.packs.as_os_str() == DEFAULT_PACKS => config.packs.dir.clone(),
+            _ => self.packs.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the Discord bot.

@@ -23,7 +23,7 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
         }
         None => Config::default(),
     };
-    let library = Library::load(cli)?;
+    let library = Library::load_from(&cli.packs_dir(options.config.map(|_| &config)))?;
     let pack = library.select(cli.pack.as_deref())?;
     let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
         .map_err(|e| Failure::Invalid(e.to_string()))?;

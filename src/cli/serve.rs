@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Cli, DEFAULT_PACKS, Failure};
+use super::{Cli, Failure};
 use crate::config::Config;
 
 /// `--packs`, when given, takes the place of the config's `packs.dir`.
@@ -17,9 +17,7 @@ pub fn run(cli: &Cli, config_path: &Path) -> Result<(), Failure> {
                 .join("\n"),
         )
     })?;
-    if cli.packs.as_os_str() != DEFAULT_PACKS {
-        config.packs.dir = cli.packs.clone();
-    }
+    config.packs.dir = cli.packs_dir(Some(&config));
     let token = config.discord_token().map_err(Failure::Invalid)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

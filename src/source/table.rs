@@ -35,7 +35,8 @@ pub fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
             let longest = word.chars().count().max(candidate.chars().count());
             distance <= 2.max(longest / 3) && distance < longest
         })
-        .min_by_key(|&(distance, _)| distance)
+        // Ties go to the first in order, so the hint never depends on a map's iteration order.
+        .min_by_key(|&(distance, candidate)| (distance, candidate))
         .map(|(_, candidate)| candidate)
 }
 
@@ -416,6 +417,15 @@ mod tests {
         assert_eq!(suggest("Rebutts", ["rebuts", "quote"]), Some("rebuts"));
         assert_eq!(suggest("xyzzy", ["author", "id"]), None);
         assert_eq!(suggest("zz", ["id"]), None);
+        // Equally close: the first in order, whatever order the candidates come in.
+        assert_eq!(
+            suggest("agaiuniforms", ["for-uniforms", "against-uniforms"]),
+            Some("against-uniforms")
+        );
+        assert_eq!(
+            suggest("agaiuniforms", ["against-uniforms", "for-uniforms"]),
+            Some("against-uniforms")
+        );
     }
 
     #[test]
