@@ -13,17 +13,31 @@ pub struct SourceText {
     /// The text without a leading byte-order mark.
     pub text: String,
     line_starts: Vec<usize>,
+    /// The characters before each [`CHAR_BLOCK`]-byte block: a column is then counted from
+    /// the nearest block, not from the start of its line, so a file of one very long line
+    /// costs no more per value than a file of short ones.
+    chars_before_block: Vec<usize>,
 }
+
+/// Bytes per block of [`SourceText::chars_before_block`].
+const CHAR_BLOCK: usize = 256;
 
 impl SourceText {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let chars_before_block = std::iter::once(0)
+            .chain(text.as_bytes().chunks(CHAR_BLOCK).scan(0, |chars, block| {
+                *chars += chars_in(block);
+                Some(*chars)
+            }))
+            .collect();
         Self {
             path: path.into(),
             text,
             line_starts,
+            chars_before_block,
         }
     }
 
@@ -32,10 +46,15 @@ impl SourceText {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..floor_char_boundary(&self.text, offset)]
-            .chars()
-            .count();
+        let column =
+            self.chars_before(floor_char_boundary(&self.text, offset)) - self.chars_before(start);
         (line + 1, column + 1)
+    }
+
+    /// How many characters the text holds before the byte offset `at` (a char boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let block = at / CHAR_BLOCK;
+        self.chars_before_block[block] + chars_in(&self.text.as_bytes()[block * CHAR_BLOCK..at])
     }
 
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
@@ -59,6 +78,11 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
 #[cfg(not(unix))]
 fn open_without_blocking(path: &Path) -> std::io::Result<File> {
     File::open(path)
+}
+
+/// The characters that start in `bytes` (UTF-8: every byte that is not a continuation byte).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -144,6 +168,15 @@ fn too_large(size: u64, max_bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_counted_in_characters_on_a_long_line_too() {
+        let line = format!("{}é = 1", "“x” ".repeat(300));
+        let source = SourceText::new("a.toml", format!("first\n{line}"));
+        let offset = source.text.find('é').unwrap();
+        assert_eq!(source.position(offset), (2, 4 * 300 + 1));
+        assert_eq!(source.position(source.text.len()), (2, 4 * 300 + 6));
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {
