@@ -8,6 +8,14 @@ use serde::Deserialize;
 
 use crate::source::{Diagnostic, Diagnostics, SourceText, read_source};
 
+/// Below this confidence a message is "unsure": the matcher's `search` returns nothing, so the bot
+/// asks the student to sharpen the point. Measured on the project's first query set (since
+/// retired, as it was written knowing the pack; `debate-drill eval` prints the sweep on a blind
+/// recognition set when one is present): the lowest threshold that left all 20 off-topic
+/// messages unanswered (0.20 answered one) while keeping 220 of 231 on-topic messages
+/// recognised at rank 1; 0.30 started refusing real arguments.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.21;
+
 /// The largest config file we read.
 const MAX_CONFIG_BYTES: u64 = 256 * 1024;
 /// Overrides `database.url` when set (handy for containers and tests).
@@ -132,7 +140,7 @@ impl Default for DiscordConfig {
 impl Default for MatcherConfig {
     fn default() -> Self {
         Self {
-            min_confidence: crate::matcher::DEFAULT_MIN_CONFIDENCE,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }

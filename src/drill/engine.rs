@@ -19,7 +19,7 @@ use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
-use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
+use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord, now_ms};
 
 /// The clock the engine reads, in unix milliseconds (replaceable in tests).
 pub type Clock = fn() -> i64;
@@ -597,10 +597,4 @@ fn brief(rubric: &Rubric, state: &RoundState) -> Brief {
 
 fn side_ref(rubric: &Rubric, side: &str) -> SideRef {
     SideRef::of_round(rubric.pack(), side)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_millis() as i64)
 }

@@ -7,15 +7,8 @@ use super::analyze::Analyzer;
 use super::index::Index;
 use super::rank::{Ranked, Ranking};
 use super::tuning::Tuning;
+use crate::config::DEFAULT_MIN_CONFIDENCE;
 use crate::pack::{ArgumentIndex, Pack};
-
-/// Below this confidence a message is "unsure": [`Matcher::search`] returns nothing, so the bot
-/// asks the student to sharpen the point. Measured on the project's first query set (since
-/// retired, as it was written knowing the pack; `debate-drill eval` prints the sweep on a blind
-/// recognition set when one is present): the lowest threshold that left all 20 off-topic
-/// messages unanswered (0.20 answered one) while keeping 220 of 231 on-topic messages
-/// recognised at rank 1; 0.30 started refusing real arguments.
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.21;
 
 /// One argument recognised in a message.
 #[derive(Debug, Clone, Copy, PartialEq)]

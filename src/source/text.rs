@@ -47,7 +47,7 @@ impl SourceText {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
         let column =
-            self.chars_before(floor_char_boundary(&self.text, offset)) - self.chars_before(start);
+            self.chars_before(self.text.floor_char_boundary(offset)) - self.chars_before(start);
         (line + 1, column + 1)
     }
 
@@ -83,13 +83,6 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
 /// The characters that start in `bytes` (UTF-8: every byte that is not a continuation byte).
 fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// Reads a file of at most `max_bytes` and decodes it (see [`decode_source`]). Problems of the

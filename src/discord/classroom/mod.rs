@@ -27,7 +27,7 @@ use super::rounds::{place_key, user_key};
 use super::text::escape;
 use crate::drill::{DrillError, Engine};
 use crate::prompts::Catalogue;
-use crate::store::{DrillRecord, NewDrill};
+use crate::store::{DrillRecord, NewDrill, now_ms};
 
 pub use versus::turn_command;
 
@@ -238,10 +238,4 @@ impl Classroom {
 /// The engine's pack id from a drill's pack key (a bundled id, or `SCOPE/ID`).
 fn pack_id_of(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_millis() as i64)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use poise::serenity_prelude as serenity;
 
-use super::{Classroom, Mode, Student, now_ms, pack_id_of};
+use super::{Classroom, Mode, Student, pack_id_of};
 use crate::discord::errors::Notice;
 use crate::discord::post::Post;
 use crate::discord::render;
@@ -15,6 +15,7 @@ use crate::discord::state::Error;
 use crate::discord::text::escape;
 use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents};
 use crate::store::DrillRecord;
+use crate::store::now_ms;
 
 /// Discord's limit on a thread's name.
 const THREAD_NAME_MAX: usize = 100;

@@ -9,12 +9,13 @@ use std::sync::Arc;
 
 use poise::serenity_prelude as serenity;
 
-use super::{Classroom, now_ms};
+use super::Classroom;
 use crate::discord::errors::Notice;
 use crate::discord::post::Post;
 use crate::discord::rounds::channel_of_key;
 use crate::discord::state::Error;
 use crate::drill::Reminder;
+use crate::store::now_ms;
 use crate::store::{DrillRecord, StoreError};
 
 impl Classroom {
