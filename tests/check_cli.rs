@@ -26,6 +26,18 @@ fn data() -> std::path::PathBuf {
     root().join("tests/data")
 }
 
+/// A new folder `name` in `dir` holding copies of these files of `tests/data/`, each under
+/// its own file name.
+fn folder_of(dir: &Path, name: &str, files: &[&str]) -> std::path::PathBuf {
+    let folder = dir.join(name);
+    fs::create_dir(&folder).unwrap();
+    for file in files {
+        let source = data().join(file);
+        fs::copy(&source, folder.join(source.file_name().unwrap())).unwrap();
+    }
+    folder
+}
+
 const CASES: &[(&str, &[&str])] = &[
     (
         "bad-packs/syntax-error.toml",
@@ -252,15 +264,14 @@ fn a_five_megabyte_file_is_refused_whole() {
 #[test]
 fn a_pack_folder_without_its_pack_toml_is_one_error_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("mypack");
-    fs::create_dir(&pack).unwrap();
-    for author in ["kim", "lee"] {
-        fs::copy(
-            data().join(format!("bad-packs/duplicate-across-files/{author}.toml")),
-            pack.join(format!("{author}.toml")),
-        )
-        .unwrap();
-    }
+    folder_of(
+        dir.path(),
+        "mypack",
+        &[
+            "bad-packs/duplicate-across-files/kim.toml",
+            "bad-packs/duplicate-across-files/lee.toml",
+        ],
+    );
     let (code, lines) = check(dir.path(), "mypack");
     assert_eq!(code, 1);
     assert_eq!(
@@ -309,13 +320,11 @@ fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
         ["pipe.toml: not a regular file (a folder, FIFO, socket or device); give a .toml file"]
     );
 
-    let pack = dir.path().join("pack");
-    fs::create_dir(&pack).unwrap();
-    fs::copy(
-        data().join("bad-packs/duplicate-across-files/pack.toml"),
-        pack.join("pack.toml"),
-    )
-    .unwrap();
+    let pack = folder_of(
+        dir.path(),
+        "pack",
+        &["bad-packs/duplicate-across-files/pack.toml"],
+    );
     fifo(&pack.join("kim.toml"));
     let (code, lines) = check(dir.path(), "pack");
     assert_eq!(code, 1);
@@ -346,13 +355,7 @@ fn a_fifo_is_refused_at_once_wherever_a_file_is_read() {
 #[test]
 fn symbolic_links_out_of_a_folder_of_packs_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("lib");
-    fs::create_dir(&library).unwrap();
-    fs::copy(
-        data().join("good-packs/uniforms.toml"),
-        library.join("uniforms.toml"),
-    )
-    .unwrap();
+    let library = folder_of(dir.path(), "lib", &["good-packs/uniforms.toml"]);
     let outside = dir.path().join("secret.toml");
     fs::write(&outside, "id = \"secret\"\n").unwrap();
     std::os::unix::fs::symlink(&outside, library.join("passwd.toml")).unwrap();
@@ -370,18 +373,14 @@ fn symbolic_links_out_of_a_folder_of_packs_are_not_followed() {
 #[test]
 fn symbolic_links_out_of_a_pack_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("pack");
-    fs::create_dir(&pack).unwrap();
-    fs::copy(
-        data().join("bad-packs/duplicate-across-files/pack.toml"),
-        pack.join("pack.toml"),
-    )
-    .unwrap();
-    fs::copy(
-        data().join("bad-packs/duplicate-across-files/kim.toml"),
-        pack.join("kim.toml"),
-    )
-    .unwrap();
+    let pack = folder_of(
+        dir.path(),
+        "pack",
+        &[
+            "bad-packs/duplicate-across-files/pack.toml",
+            "bad-packs/duplicate-across-files/kim.toml",
+        ],
+    );
     let outside = dir.path().join("secret.toml");
     fs::write(&outside, "id = \"lee\"\nauthor = \"L\"\nside = \"ban\"\n[[arguments]]\nid = \"a\"\nclaim = \"c\"\nquote = \"q\"\n").unwrap();
     std::os::unix::fs::symlink(&outside, pack.join("lee.toml")).unwrap();
