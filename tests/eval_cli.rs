@@ -83,3 +83,25 @@ fn a_broken_blind_line_is_named_by_file_and_line() {
     );
     assert!(stdout(&output).is_empty());
 }
+
+#[test]
+fn eval_reads_the_packs_links_against_the_clash_map() {
+    let Some(seeds) = seeds() else {
+        println!("skipped: ../shared/seeds/ is not beside the crate");
+        return;
+    };
+    let blind = tempfile::tempdir().unwrap();
+    // The bundled pack answers Popova and Shevel's democratic-contagion paragraph (004:12) from
+    // 000:4, 002:8 and 003:15; this map names only the last two as contesting it.
+    let line = r#"{"paragraph": "004:12", "contested_by": [{"paragraph": "002:8", "how": "denies premise", "reason": "r"}, {"paragraph": "003:15", "how": "denies premise", "reason": "r"}]}"#;
+    fs::write(blind.path().join("clash-map.jsonl"), format!("{line}\n")).unwrap();
+    let output = eval(blind.path(), &seeds);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        report.contains(
+            "Pack links between paragraphs the map judges (3): in a contesting paragraph 0.667 (2)"
+        ),
+        "{report}"
+    );
+}

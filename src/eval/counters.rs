@@ -1,6 +1,7 @@
 //! Counter relevance: for a message expressing paragraph P, said by a student of P's essay, is
 //! the counter the bot serves from a paragraph the clash map says contests P? Beside the naive
-//! baseline: the closest opposing argument by plain BM25.
+//! baseline: the closest opposing argument by plain BM25. And the pack's links read against the
+//! same map, whatever the messages: a curator's figure.
 
 use super::blind::{ClashMap, Message};
 use super::bm25_baseline::Bm25Baseline;
@@ -19,6 +20,10 @@ pub struct Relevance {
     /// Counters from a paragraph that contests the message's.
     pub on_point: usize,
     pub baseline_on_point: usize,
+    /// `rebuts` links between two paragraphs, the target's labelled by the map.
+    pub links_judged: usize,
+    /// Of those, links whose rebutter stands in a paragraph the map says contests the target's.
+    pub links_contesting: usize,
 }
 
 pub fn counter_relevance(
@@ -31,6 +36,27 @@ pub fn counter_relevance(
 ) -> Relevance {
     let pack = matcher.pack();
     let mut report = Relevance::default();
+    let links = pack
+        .arguments
+        .iter()
+        .enumerate()
+        .flat_map(|(rebutter, argument)| {
+            argument
+                .rebuts
+                .iter()
+                .filter_map(move |link| Some((rebutter, pack.argument_index(&link.target)?)))
+        });
+    for (rebutter, target) in links {
+        if let (Some(from), Some(to)) =
+            (&placement.paragraph[rebutter], &placement.paragraph[target])
+        {
+            let to = std::slice::from_ref(to);
+            if clash_map.covers(to) {
+                report.links_judged += 1;
+                report.links_contesting += usize::from(clash_map.contests(from, to));
+            }
+        }
+    }
     let on_point = |counter: Option<ArgumentIndex>, message: &Message| {
         counter
             .and_then(|c| placement.paragraph[c].as_deref())

@@ -94,6 +94,7 @@ impl fmt::Display for SplitReport {
             )?;
         }
         self.fmt_recognition(f)?;
+        self.fmt_relevance(f)?;
         self.fmt_moves(f)?;
         self.fmt_scoring(f)
     }
@@ -148,21 +149,33 @@ impl SplitReport {
             .map(|(t, top1, empty)| format!("{t:.2}: top-1 {top1:.3}, off-topic {empty:.3}"))
             .collect();
         writeln!(f, "threshold sweep: {}", sweep.join("; "))?;
-        writeln!(f)?;
+        writeln!(f)
+    }
+
+    fn fmt_relevance(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = &self.relevance;
-        if c.messages == 0 {
-            return Ok(());
+        if c.messages > 0 {
+            writeln!(
+                f,
+                "Counter relevance ({} messages): on point {:.3} ({}); answered {:.3}; precision {:.3}; baseline (closest opposing, plain BM25) {:.3}",
+                c.messages,
+                share(c.on_point, c.messages),
+                c.on_point,
+                share(c.answered, c.messages),
+                share(c.on_point, c.answered),
+                share(c.baseline_on_point, c.messages)
+            )?;
         }
-        writeln!(
-            f,
-            "Counter relevance ({} messages): on point {:.3} ({}); answered {:.3}; precision {:.3}; baseline (closest opposing, plain BM25) {:.3}",
-            c.messages,
-            share(c.on_point, c.messages),
-            c.on_point,
-            share(c.answered, c.messages),
-            share(c.on_point, c.answered),
-            share(c.baseline_on_point, c.messages)
-        )
+        if c.links_judged > 0 {
+            writeln!(
+                f,
+                "Pack links between paragraphs the map judges ({}): in a contesting paragraph {:.3} ({})",
+                c.links_judged,
+                share(c.links_contesting, c.links_judged),
+                c.links_contesting
+            )?;
+        }
+        Ok(())
     }
 
     fn fmt_moves(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
