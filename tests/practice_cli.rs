@@ -360,6 +360,27 @@ fn a_database_url_is_read_as_a_url_and_another_scheme_is_refused() {
     assert!(!dir.path().join("postgres:").exists());
 }
 
+#[test]
+fn a_mistyped_db_path_is_refused_rather_than_a_chain_of_folders_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no").join("such").join("round.db");
+    let output = run(
+        &root(),
+        &["practice", "--db", &file.display().to_string()],
+        "/end\n",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let message = common::stderr(&output);
+    assert!(
+        message.contains(&format!(
+            "the folder {} does not exist",
+            dir.path().join("no").display()
+        )),
+        "{message}"
+    );
+    assert!(!dir.path().join("no").exists());
+}
+
 /// `practice --config` reads its packs from the config's `packs.dir`, as `serve` does, unless
 /// `--packs` is given.
 #[test]

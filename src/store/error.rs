@@ -13,6 +13,12 @@ pub enum StoreError {
         source: std::io::Error,
     },
 
+    #[error(
+        "the folder {} does not exist: create it first (only the database's own folder is made for it)",
+        path.display()
+    )]
+    NoSuchFolder { path: PathBuf },
+
     #[error("cannot open the database {}: {source}", file.display())]
     Open { file: PathBuf, source: sqlx::Error },
 

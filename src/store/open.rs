@@ -101,22 +101,48 @@ async fn open_and_migrate(
 const OPEN_ATTEMPTS: u32 = 6;
 const OPEN_RETRY_WAIT: Duration = Duration::from_millis(50);
 
-/// Creates the folder a database file lives in; a bare file name needs none.
+/// Creates the folder a database file lives in, when only that folder is missing: a mistyped
+/// path must not quietly make a chain of folders from the root. A bare file name needs none.
 fn create_parent_folder(file: &Path) -> Result<(), StoreError> {
-    match file.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() && !folder.exists() => {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
-                path: folder.to_owned(),
-                source,
-            })
-        }
-        _ => Ok(()),
+    let Some(folder) = file.parent().filter(|f| !f.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if folder.exists() {
+        return Ok(());
     }
+    if let Some(above) = folder.parent().filter(|a| !a.as_os_str().is_empty())
+        && !above.is_dir()
+    {
+        return Err(StoreError::NoSuchFolder {
+            path: above.to_owned(),
+        });
+    }
+    std::fs::create_dir(folder).map_err(|source| StoreError::CreateFolder {
+        path: folder.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_databases_own_folder_is_made_but_not_a_chain_of_them() {
+        let dir = tempfile::tempdir().unwrap();
+        Store::open_in(&dir.path().join("data/drill.db"))
+            .await
+            .unwrap();
+        assert!(dir.path().join("data/drill.db").is_file());
+
+        let error = Store::open_in(&dir.path().join("missing/deeper/drill.db"))
+            .await
+            .err()
+            .unwrap();
+        assert!(matches!(error, StoreError::NoSuchFolder { .. }), "{error}");
+        assert!(error.to_string().contains("missing"), "{error}");
+        assert!(!dir.path().join("missing").exists());
+    }
 
     #[tokio::test]
     async fn connections_use_wal_full_sync_and_foreign_keys() {
@@ -152,18 +178,6 @@ mod tests {
                 assert!(opened.is_ok(), "trial {trial}: {:?}", opened.err());
             }
         }
-    }
-
-    #[tokio::test]
-    async fn opening_creates_missing_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a").join("b").join("drill.db");
-
-        Store::open(&format!("sqlite:{}", file.display()))
-            .await
-            .unwrap();
-
-        assert!(file.exists());
     }
 
     #[tokio::test]
