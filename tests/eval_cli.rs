@@ -1,22 +1,13 @@
 //! `debate-drill eval` through the real binary: it measures every blind set it finds, names the
 //! ones it does not, and names a broken line by file and line. The essays must sit beside the
-//! crate (`../shared/seeds/`), as in CI; elsewhere these tests say so and pass.
+//! crate (`../shared/seeds/`), as in CI (see `common::seeds`).
 
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{root, run, stderr, stdout};
-
-fn seeds() -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
-    assert!(
-        dir.is_dir() || std::env::var_os("CI").is_none(),
-        "../shared/seeds/ must be beside the crate in CI"
-    );
-    dir.is_dir().then_some(dir)
-}
 
 /// The first `lines` lines of a committed blind set, written into `dir`.
 fn copy_head(set: &str, dir: &Path, lines: usize) {
@@ -32,8 +23,7 @@ fn eval(blind: &Path, seeds: &Path) -> std::process::Output {
 
 #[test]
 fn eval_measures_the_sets_it_finds_and_names_the_missing_ones() {
-    let Some(seeds) = seeds() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let blind = tempfile::tempdir().unwrap();
@@ -64,8 +54,7 @@ fn eval_measures_the_sets_it_finds_and_names_the_missing_ones() {
 
 #[test]
 fn a_broken_blind_line_is_named_by_file_and_line() {
-    let Some(seeds) = seeds() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let blind = tempfile::tempdir().unwrap();
@@ -86,8 +75,7 @@ fn a_broken_blind_line_is_named_by_file_and_line() {
 
 #[test]
 fn eval_reads_the_packs_links_against_the_clash_map() {
-    let Some(seeds) = seeds() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let blind = tempfile::tempdir().unwrap();

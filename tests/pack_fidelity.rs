@@ -1,7 +1,6 @@
 //! The bundled pack against the essays it quotes (`../shared/seeds/`): every quote verbatim,
 //! every argumentative paragraph carrying an argument, every curated clash with its reason.
-//! Prints the figures; outside CI, the essay checks are skipped (with a note) where the essays
-//! are not beside the crate.
+//! Prints the figures. The essays must be beside the crate (see `common::seeds`).
 
 mod common;
 
@@ -27,17 +26,6 @@ struct Skipped {
     paragraph: usize,
     #[allow(dead_code)]
     why: String,
-}
-
-/// The essays, beside the crate as in CI. Elsewhere the tests that need them say so and pass;
-/// under CI their absence is a failure.
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = common::root().join("../shared/seeds");
-    assert!(
-        dir.is_dir() || std::env::var_os("CI").is_none(),
-        "../shared/seeds/ must be beside the crate in CI"
-    );
-    dir.is_dir().then_some(dir)
 }
 
 fn bundled_pack() -> Pack {
@@ -67,8 +55,7 @@ fn coverage_files() -> Vec<Coverage> {
 
 #[test]
 fn quotes_are_verbatim_and_paragraphs_are_covered() {
-    let Some(seeds) = seeds_dir() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate, so quotes cannot be compared");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let pack = bundled_pack();
@@ -196,8 +183,7 @@ fn every_curated_clash_gives_its_line_of_clash() {
 
 #[test]
 fn a_changed_quote_is_caught() {
-    let Some(seeds) = seeds_dir() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let pack = bundled_pack();
@@ -219,8 +205,7 @@ fn a_changed_quote_is_caught() {
 
 #[test]
 fn every_bundled_quote_is_verbatim_in_an_essay() {
-    let Some(seeds) = seeds_dir() else {
-        println!("skipped: ../shared/seeds/ is not beside the crate");
+    let Some(seeds) = common::seeds() else {
         return;
     };
     let essays: Vec<String> = fs::read_dir(&seeds)

@@ -10,6 +10,23 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The five essays the bundled packs quote, beside the crate (`../shared/seeds/`) as in CI. Their
+/// absence fails the tests that compare against them, unless `DEBATE_DRILL_WITHOUT_SEEDS` is set:
+/// then those tests say they were skipped, knowingly.
+pub fn seeds() -> Option<PathBuf> {
+    let dir = root().join("../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("DEBATE_DRILL_WITHOUT_SEEDS").is_some(),
+        "the essays must sit at ../shared/seeds/ beside the crate; \
+         set DEBATE_DRILL_WITHOUT_SEEDS=1 to skip the tests that compare against them"
+    );
+    println!("skipped (DEBATE_DRILL_WITHOUT_SEEDS): ../shared/seeds/ is not beside the crate");
+    None
+}
+
 /// The built `debate-drill` binary, run in `dir`.
 pub fn debate_drill(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_debate-drill"));
