@@ -339,7 +339,10 @@ async fn a_random_side_is_reproducible_and_hints_and_briefs_list_unused_argument
     };
     assert_eq!(brief.side.id, "for-uniforms");
     let ids: Vec<&str> = brief.arguments.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["smith.bullying", "smith.attendance"]);
+    assert_eq!(
+        ids,
+        ["smith.bullying", "smith.attendance", "smith.mornings"]
+    );
     match engine
         .handle(USER, PLACE, Command::Hint)
         .await

@@ -1,118 +1,13 @@
-//! A small two-sided pack for the engine's tests, on another motion than the bundled one, with
-//! curated rebuttals both ways and evidence to cite.
+//! The engine's tests use the shared test pack ([`crate::pack::fixture`]) with the default
+//! rubric.
 
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::matcher::Matcher;
-use crate::pack::{Pack, load_sources};
-use crate::source::SourceText;
+pub use crate::pack::fixture::{pack, pack_with_side_renamed};
 
 use super::scoring::Rubric;
-
-const PACK: &str = r#"
-id = "school-uniforms"
-title = "School uniforms"
-motion = "This house would make school uniforms compulsory"
-
-[[sides]]
-id = "for-uniforms"
-name = "Uniforms level the field"
-summary = "Uniforms cut costs, bullying and distraction."
-opposes = ["against-uniforms"]
-
-[[sides]]
-id = "against-uniforms"
-name = "Uniforms suppress expression"
-summary = "Uniforms cost more than they say and take away self-expression."
-opposes = ["for-uniforms"]
-
-[[positions]]
-id = "smith"
-author = "A. Smith"
-source = "Example Weekly, 2020"
-side = "for-uniforms"
-thesis = "Uniforms reduce visible inequality between students."
-
-[[positions.arguments]]
-id = "smith.cost"
-claim = "Uniforms are cheaper for families than keeping up with fashion brands."
-quote = "A uniform costs less than a wardrobe of brands."
-keywords = ["cost", "cheap", "brands", "money", "families"]
-evidence = ["a 2019 survey of 1,200 parents"]
-rebuts = ["jones.hidden-costs"]
-
-[[positions.arguments]]
-id = "smith.bullying"
-claim = "When everyone dresses alike, nobody is bullied for wearing the wrong clothes."
-quote = "Bullies lose their favourite target when the labels disappear."
-keywords = ["bullying", "teasing", "peer pressure", "labels"]
-evidence = ["the 2015 national anti-bullying report"]
-rebuts = ["jones.expression"]
-
-[[positions.arguments]]
-id = "smith.attendance"
-claim = "Public schools that adopted uniforms reported better attendance and discipline."
-quote = "Attendance rose in the districts that adopted a dress code."
-keywords = ["attendance", "discipline", "focus"]
-evidence = ["Long Beach, California, 1994"]
-rebuts = ["jones.comfort"]
-
-[[positions]]
-id = "jones"
-author = "B. Jones"
-source = "Example Review, 2021"
-side = "against-uniforms"
-thesis = "Uniforms take away a way for students to express themselves."
-
-[[positions.arguments]]
-id = "jones.expression"
-claim = "Clothes are one of the few ways teenagers can express who they are."
-quote = "What we wear is how we first tell the world who we are."
-keywords = ["expression", "identity", "freedom", "individuality"]
-rebuts = ["smith.bullying"]
-
-[[positions.arguments]]
-id = "jones.hidden-costs"
-claim = "Uniforms are not cheaper: families still buy ordinary clothes for weekends, so the blazer is an extra cost."
-quote = "The blazer is an extra bill, not a saving."
-keywords = ["expensive", "extra cost", "blazer", "weekend clothes"]
-rebuts = ["smith.cost"]
-
-[[positions.arguments]]
-id = "jones.bullies-adapt"
-claim = "Bullies simply find other targets like shoes, phones and haircuts, so uniforms do not stop bullying."
-quote = "Take away the logo and the bully looks at the shoes."
-keywords = ["bullies", "shoes", "phones", "haircuts"]
-rebuts = ["smith.bullying"]
-
-[[positions.arguments]]
-id = "jones.comfort"
-claim = "Stiff uniforms are uncomfortable in hot weather and distract from learning."
-quote = "Nobody learns algebra in a wool blazer in June."
-keywords = ["comfort", "heat", "weather", "wool"]
-rebuts = ["smith.attendance"]
-"#;
-
-/// The fixture pack, loaded through the real loader.
-pub fn pack() -> Arc<Pack> {
-    load(PACK.to_string())
-}
-
-/// The fixture pack as a reload might bring it: one side's id changed.
-pub fn pack_with_side_renamed(from: &str, to: &str) -> Arc<Pack> {
-    load(PACK.replace(&format!("\"{from}\""), &format!("\"{to}\"")))
-}
-
-fn load(text: String) -> Arc<Pack> {
-    let loaded = load_sources(&SourceText::new("uniforms.toml", text), &[]);
-    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
-    Arc::new(
-        loaded
-            .pack
-            .unwrap_or_else(|| panic!("the fixture pack loads: {problems:?}")),
-    )
-}
 
 /// The rubric of the fixture pack with the default weights.
 pub fn rubric() -> Rubric {

@@ -184,7 +184,7 @@ fn pack_texts(pack: &Pack) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::fixture;
+    use crate::pack::fixture;
 
     fn texts(terms: &[Term]) -> Vec<&str> {
         terms.iter().map(|term| term.text.as_str()).collect()

@@ -241,7 +241,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::matcher::fixture;
+    use crate::pack::fixture;
 
     fn id(m: &Matcher, argument: Option<ArgumentIndex>) -> Option<&str> {
         argument.map(|a| m.pack().arguments[a].id.as_str())
@@ -282,11 +282,11 @@ mod tests {
     #[test]
     fn a_point_no_author_answers_gets_no_counter_rather_than_an_off_point_one() {
         let m = Matcher::new(fixture::pack());
-        let text = "attendance went up in the districts that adopted uniforms";
+        let text = "getting dressed in the morning takes no time when there is nothing to choose";
         let choice = choose_counter(&m, "for-uniforms", text, None, &[], &[]);
         assert_eq!(
             id(&m, choice.matched.map(|hit| hit.argument)),
-            Some("smith.america")
+            Some("smith.mornings")
         );
         assert_eq!(choice.counter, None);
         assert_eq!(choice.via, None);

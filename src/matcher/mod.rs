@@ -10,8 +10,6 @@ mod aliases;
 mod analyze;
 mod counter;
 mod cues;
-#[cfg(test)]
-mod fixture;
 mod index;
 mod moves;
 mod normalize;

@@ -176,7 +176,7 @@ fn asserts_negative(m: &Matcher, argument: ArgumentIndex) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::fixture;
+    use crate::pack::fixture;
 
     fn id(m: &Matcher, hit: Option<Hit>) -> Option<&str> {
         hit.map(|hit| m.pack().arguments[hit.argument].id.as_str())

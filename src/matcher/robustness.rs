@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-use super::fixture;
 use super::search::Matcher;
+use crate::pack::fixture;
 
 /// Characters that have broken text code before: emoji (with joiners and skin tones), RTL
 /// scripts and marks, combining marks, expanding NFKC forms, punctuation, controls.

@@ -134,7 +134,7 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::fixture;
+    use crate::pack::fixture;
 
     fn matcher() -> Matcher {
         Matcher::new(fixture::pack())

@@ -6,6 +6,8 @@
 //! never meets a dangling reference. This room imports nothing of ours but `source`.
 
 mod assemble;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod limits;
 mod load;
 mod model;
