@@ -62,6 +62,7 @@ impl Engine {
         }
     }
 
+    #[cfg(test)]
     pub fn with_clock(self, clock: Clock) -> Engine {
         Engine { clock, ..self }
     }

@@ -92,7 +92,6 @@ impl ClashMap {
 /// graded 0 (concedes or off-topic) to 3 (strong rebuttal with support).
 #[derive(Debug, Clone, Deserialize)]
 pub struct GradedSet {
-    pub id: String,
     pub student_essay: String,
     pub counter: String,
     pub replies: Vec<GradedReply>,
@@ -109,7 +108,6 @@ pub struct GradedReply {
 /// Every blind set, one split of each.
 #[derive(Debug, Clone)]
 pub struct BlindSets {
-    pub split: Split,
     pub messages: Vec<Message>,
     pub attacks: Vec<MoveMessage>,
     pub concessions: Vec<MoveMessage>,
@@ -151,7 +149,6 @@ impl BlindSets {
         let concessions = records(read(split_file("concessions")), "concession")?;
         let graded = records(read(split_file("graded")), "graded set")?;
         Ok(BlindSets {
-            split,
             messages,
             attacks,
             concessions,

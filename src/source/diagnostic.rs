@@ -126,10 +126,6 @@ impl Diagnostics {
             (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
         });
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.0
-    }
 }
 
 impl fmt::Display for Diagnostics {

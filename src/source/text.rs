@@ -60,10 +60,6 @@ impl SourceText {
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.path, Some(self.position(offset)), message)
     }
-
-    pub fn warning_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.path, Some(self.position(offset)), message)
-    }
 }
 
 #[cfg(unix)]
