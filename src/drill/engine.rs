@@ -19,10 +19,7 @@ use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
-use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord, now_ms};
-
-/// The clock the engine reads, in unix milliseconds (replaceable in tests).
-pub type Clock = fn() -> i64;
+use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
 
 pub struct Engine {
     packs: RwLock<Arc<Registry>>,
@@ -32,7 +29,6 @@ pub struct Engine {
     max_turns: Option<u32>,
     round_ms: Option<i64>,
     scale: Scale,
-    clock: Clock,
     rounds: RoundLocks,
 }
 
@@ -57,14 +53,17 @@ impl Engine {
             max_turns: Some(config.drill.max_turns).filter(|&n| n > 0),
             round_ms: Some(i64::from(config.drill.round_minutes) * 60_000).filter(|&ms| ms > 0),
             scale: Scale::from_config(&config.drill.scale).unwrap_or(Scale::WorldSchools),
-            clock: now_ms,
             rounds: RoundLocks::new(),
         }
     }
 
+    /// The engine and its store on a test's clock: rounds, turns and deadlines all read it.
     #[cfg(test)]
-    pub fn with_clock(self, clock: Clock) -> Engine {
-        Engine { clock, ..self }
+    pub fn with_clock(self, clock: crate::store::Clock) -> Engine {
+        Engine {
+            store: self.store.with_clock(clock),
+            ..self
+        }
     }
 
     /// The pack a round's key names (a bundled pack's id, or a scoped pack's key).
@@ -260,7 +259,7 @@ impl Engine {
                 .expect("a loaded pack has sides")
                 .to_string(),
         };
-        let now = (self.clock)();
+        let now = self.store.now();
         let started = self
             .store
             .start_round(NewRound {
@@ -394,7 +393,7 @@ impl Engine {
                     answers_counter: answered.map(id_of),
                     scores_json: serde_json::to_string(&score).expect("a score serialises"),
                     total: score.total,
-                    created_ms: (self.clock)(),
+                    created_ms: self.store.now(),
                 },
                 point,
             )
@@ -482,7 +481,7 @@ impl Engine {
     fn is_out_of_time(&self, round: &RoundRecord) -> bool {
         round
             .deadline_ms
-            .is_some_and(|deadline| (self.clock)() >= deadline)
+            .is_some_and(|deadline| self.store.now() >= deadline)
     }
 
     /// The pack `wanted` (or the default) as served in `scope`, with the key rounds store.

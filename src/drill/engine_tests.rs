@@ -250,6 +250,15 @@ async fn the_time_limit_ends_the_round_at_the_next_command() {
         }
         other => panic!("{other:?}"),
     }
+    // The store stamps the round and its turn by the same clock.
+    let rounds = engine.store().rounds_of_user(USER).await.unwrap();
+    let [round] = rounds.as_slice() else {
+        panic!("{rounds:?}")
+    };
+    assert_eq!(round.ended_ms, Some(test_clock()));
+    assert_eq!(round.ended_ms.unwrap() - round.started_ms, 5 * 60_000);
+    let turns = engine.store().turns(round.id).await.unwrap();
+    assert_eq!(turns[0].created_ms, round.started_ms);
 }
 
 #[tokio::test]

@@ -38,7 +38,7 @@ mod versus;
 mod versus_tests;
 
 pub use clash::{Clash, best_answer};
-pub use engine::{Clock, DrillRound, Engine};
+pub use engine::{DrillRound, Engine};
 pub use error::DrillError;
 pub use feedback::{Feedback, Named};
 pub use io::{Brief, Command, Countered, Moderated, MoveKind, NextCounter, Output, Started, Via};

@@ -2,7 +2,6 @@
 //! reminders), the ones whose time is up, and the reminders already sent. The classroom's
 //! ticker asks these every few seconds, so each is one indexed query.
 
-use super::clock::now_ms;
 use super::drills::{DrillRecord, drill_from_row};
 use super::{Store, StoreError};
 
@@ -55,7 +54,7 @@ impl Store {
         )
         .bind(drill_id)
         .bind(reminder)
-        .bind(now_ms())
+        .bind(self.now())
         .execute(&self.pool)
         .await?;
         Ok(claimed.rows_affected() > 0)

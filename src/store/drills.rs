@@ -5,7 +5,6 @@
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::clock::now_ms;
 use super::rows::optional_u32_column;
 use super::{Store, StoreError};
 
@@ -68,7 +67,7 @@ impl Store {
         .bind(drill.minutes.map(i64::from))
         .bind(drill.seed)
         .bind(&drill.created_by)
-        .bind(now_ms())
+        .bind(self.now())
         .bind(drill.begin_at_ms)
         .fetch_one(&self.pool)
         .await;
@@ -134,7 +133,7 @@ impl Store {
         )
         .bind(drill_id)
         .bind(user_key)
-        .bind(now_ms())
+        .bind(self.now())
         .bind(display_name)
         .execute(&self.pool)
         .await?;
@@ -204,7 +203,7 @@ impl Store {
              WHERE id = $1 AND begun_ms IS NULL AND ended_ms IS NULL",
         )
         .bind(drill_id)
-        .bind(now_ms())
+        .bind(self.now())
         .bind(deadline_ms)
         .execute(&self.pool)
         .await?;
@@ -216,7 +215,7 @@ impl Store {
         let ended =
             sqlx::query("UPDATE drills SET ended_ms = $2 WHERE id = $1 AND ended_ms IS NULL")
                 .bind(drill_id)
-                .bind(now_ms())
+                .bind(self.now())
                 .execute(&self.pool)
                 .await?;
         Ok(ended.rows_affected() > 0)

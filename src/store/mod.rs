@@ -13,7 +13,7 @@
 
 mod clashes;
 mod clock;
-pub use clock::now_ms;
+pub use clock::{Clock, now_ms};
 mod drill_schedule;
 mod drills;
 mod error;

@@ -10,6 +10,7 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, Transaction};
 
 use super::StoreError;
+use super::clock::{Clock, now_ms};
 
 /// How long a connection waits for another writer before giving up with "database is locked".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -18,6 +19,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: SqlitePool,
+    /// Stamps every stored time.
+    clock: Clock,
 }
 
 impl Store {
@@ -56,7 +59,12 @@ impl Store {
         let mut attempt = 1;
         loop {
             match open_and_migrate(&file, options.clone()).await {
-                Ok(pool) => return Ok(Store { pool }),
+                Ok(pool) => {
+                    return Ok(Store {
+                        pool,
+                        clock: now_ms,
+                    });
+                }
                 Err(error) if attempt < OPEN_ATTEMPTS => {
                     tracing::debug!(%error, attempt, "opening raced another process; retrying");
                     tokio::time::sleep(OPEN_RETRY_WAIT * attempt).await;
@@ -65,6 +73,17 @@ impl Store {
                 Err(error) => return Err(error),
             }
         }
+    }
+
+    /// The same store, stamping times from `clock` (a test's).
+    #[cfg(test)]
+    pub fn with_clock(self, clock: Clock) -> Store {
+        Store { clock, ..self }
+    }
+
+    /// The time now, by the store's clock.
+    pub(crate) fn now(&self) -> i64 {
+        (self.clock)()
     }
 
     /// Waits for running queries, then closes every connection and checkpoints the WAL.

@@ -1,6 +1,5 @@
 //! Packs uploaded into a scope (a server): their files as text, loaded again at start.
 
-use super::clock::now_ms;
 use super::{Store, StoreError};
 
 /// A stored pack: where it is served, its id, and its files (`files_json`, opaque here).
@@ -33,7 +32,7 @@ impl Store {
         .bind(pack_id)
         .bind(files_json)
         .bind(uploaded_by)
-        .bind(now_ms())
+        .bind(self.now())
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -4,7 +4,6 @@
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::clock::now_ms;
 use super::rows::optional_u32_column;
 use super::{EndedRound, NewRound, RoundRecord, Store, StoreError};
 
@@ -14,7 +13,7 @@ impl Store {
     /// Fails with [`StoreError::ActiveRoundExists`] while the user has an active round in the
     /// same place.
     pub async fn start_round(&self, round: NewRound) -> Result<RoundRecord, StoreError> {
-        let now = now_ms();
+        let now = self.now();
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO users (user_key, first_seen_ms) VALUES ($1, $2)
@@ -94,7 +93,7 @@ impl Store {
              WHERE id = $4 AND ended_ms IS NULL
              RETURNING *",
         )
-        .bind(now_ms())
+        .bind(self.now())
         .bind(reason)
         .bind(summary_json)
         .bind(id)

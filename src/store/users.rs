@@ -1,7 +1,6 @@
 //! What the store keeps about people, and how it lets go of it: forgetting a user on request
 //! and blanking old messages for retention. Students' messages are personal data.
 
-use super::clock::now_ms;
 use super::{Store, StoreError};
 
 const MS_PER_DAY: i64 = 24 * 60 * 60 * 1000;
@@ -47,7 +46,7 @@ impl Store {
         if days == 0 {
             return Ok(0);
         }
-        self.purge_messages_older_than(now_ms() - i64::from(days) * MS_PER_DAY)
+        self.purge_messages_older_than(self.now() - i64::from(days) * MS_PER_DAY)
             .await
     }
 
