@@ -347,3 +347,92 @@ async fn the_servers_instructor_role_makes_a_member_an_instructor() {
     )
     .await;
 }
+
+/// A generated pack of `arguments` arguments, every `rebuts` naming an argument that does not
+/// exist (the case that once made checking quadratic), zipped as an instructor would.
+fn big_pack_zip(arguments: usize) -> Vec<u8> {
+    use std::io::Write;
+    let (pack, positions) = debate_drill::pack::synthetic::generate("big", arguments);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for file in std::iter::once(&pack).chain(&positions) {
+        let name = file
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = file.text.replace("rebuts = [\"", "rebuts = [\"missing-");
+        zip.start_file(
+            format!("big/{name}"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Validating a big upload runs off the bot's async workers: with more big uploads being validated
+/// than the bot has workers, a small `/pack check` sent then is answered first, and the big ones
+/// are answered too.
+#[tokio::test]
+async fn an_unrelated_pack_check_is_answered_while_big_uploads_are_validated() {
+    const BIG_UPLOADS: usize = 8;
+    let fake = FakeDiscord::start().await;
+    let (bot, _home) = started(&fake).await;
+    let big = big_pack_zip(2_100);
+    let size = big.len() as u64;
+    assert!(
+        size < 256 * 1024,
+        "the big pack fits the upload cap: {size}"
+    );
+    let (big_files, big_uploads): (Vec<u64>, Vec<Value>) = (0..BIG_UPLOADS)
+        .map(|_| {
+            let (file, attachment) = fake.host_attachment("big.zip", big.clone(), size);
+            let upload = attachment_command(here(TEACHER), "pack", "upload", attachment);
+            (file, as_instructor(upload))
+        })
+        .unzip();
+    let (_, small_attachment) = fake.host_attachment("pack.toml", good_pack(), 1_000);
+    let small_check = as_instructor(attachment_command(
+        here(TEACHER),
+        "pack",
+        "check",
+        small_attachment,
+    ));
+    for upload in &big_uploads {
+        fake.dispatch("INTERACTION_CREATE", upload.clone());
+    }
+    // Once every big pack is downloaded, validating them is all that is left to do.
+    while big_files.iter().any(|&file| fake.fetches(file) == 0) {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    fake.dispatch("INTERACTION_CREATE", small_check.clone());
+
+    fake.wait_for(
+        "the small check's answer",
+        answer_with(&small_check, "is a valid pack"),
+    )
+    .await;
+    for upload in &big_uploads {
+        assert_eq!(
+            fake.count(answer_with(upload, "nothing was changed")),
+            0,
+            "the small check was answered before any big upload's report"
+        );
+    }
+    for upload in &big_uploads {
+        let report = fake
+            .wait_for(
+                "a big upload's report",
+                answer_with(upload, "nothing was changed"),
+            )
+            .await;
+        assert!(
+            report.body.to_string().contains("unknown argument"),
+            "{}",
+            report.body
+        );
+    }
+    drop(bot);
+}
