@@ -72,6 +72,9 @@ pub enum Command {
         /// A configuration file (for `database.url`, scoring weights, ...).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// On a pipe, print each line read as `> line` before its answer: a transcript.
+        #[arg(long)]
+        echo: bool,
     },
     /// Validate packs, a config file or a prompts folder.
     Check {
@@ -179,6 +182,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             seed,
             db,
             config,
+            echo,
         } => practice::run(
             &cli,
             practice::Options {
@@ -186,6 +190,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 seed: *seed,
                 db: db.as_ref(),
                 config: config.as_ref(),
+                echo: *echo,
             },
         ),
         Command::Score { .. } => score::run(&cli),

@@ -14,6 +14,7 @@ pub struct Options<'a> {
     pub seed: Option<u64>,
     pub db: Option<&'a PathBuf>,
     pub config: Option<&'a PathBuf>,
+    pub echo: bool,
 }
 
 pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
@@ -54,6 +55,7 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
         pack: pack.id.clone(),
         side: options.side.map(str::to_string),
         seed: options.seed,
+        echo: options.echo,
     };
     terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
 }

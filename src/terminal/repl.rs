@@ -19,6 +19,8 @@ pub struct Practice<'a> {
     pub pack: String,
     pub side: Option<String>,
     pub seed: Option<u64>,
+    /// On a pipe, show each line read (`> line`) before its answer.
+    pub echo: bool,
 }
 
 /// What ended the session badly: a start the engine refused (e.g. an unknown side).
@@ -27,7 +29,10 @@ pub type Refused = DrillError;
 /// Runs the session on stdin/stdout until `/end` or the end of input.
 pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let screen = Screen { interactive };
+    let screen = Screen {
+        interactive,
+        echo: practice.echo && !interactive,
+    };
     practice.begin(&screen)?;
     let mut input = std::io::stdin().lock();
     let mut line = Vec::new();
@@ -43,6 +48,7 @@ pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
         if text.is_empty() {
             continue;
         }
+        screen.echo(text);
         let command = match text {
             "/end" | "/quit" | "/exit" => break,
             "/next" => Command::NextCounter,
@@ -159,6 +165,8 @@ impl Practice<'_> {
 /// Where the text goes: plain blocks on a pipe; wrapped, with a prompt, on a terminal.
 struct Screen {
     interactive: bool,
+    /// Print each line read before its answer (never on a terminal, which shows it already).
+    echo: bool,
 }
 
 impl Screen {
@@ -189,6 +197,14 @@ impl Screen {
         }
         let _ = writeln!(out);
         let _ = out.flush();
+    }
+
+    fn echo(&self, said: &str) {
+        if self.echo {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "> {said}");
+            let _ = out.flush();
+        }
     }
 
     fn notice(&self, text: &str) {
