@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::source::{Diagnostic, Diagnostics, SourceText, read_source};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::source::{Diagnostic, Diagnostics, SourceText, parse_document, read_source};
 
 /// Below this confidence a message is "unsure": the matcher's `search` returns nothing, so the bot
 /// asks the student to sharpen the point. Measured on the project's first query set (since
@@ -183,88 +186,109 @@ impl Config {
         Ok(config)
     }
 
-    /// Parses and validates config text (no environment overrides).
+    /// Parses and validates config text (no environment overrides). Every problem is reported
+    /// at its key, not only the first: a key the file gets wrong is set aside and the rest read
+    /// on.
     pub fn parse(source: &SourceText) -> Result<Config, Diagnostics> {
-        let config: Config = toml::from_str(&source.text).map_err(|e| {
-            let offset = e.span().map_or(0, |span| span.start);
-            one(source.error_at(
-                offset,
-                e.message()
-                    .lines()
-                    .next()
-                    .unwrap_or("invalid config")
-                    .to_string(),
-            ))
-        })?;
-        let problems = config.problems();
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            let mut diagnostics = Diagnostics::default();
-            for problem in problems {
-                diagnostics.push(Diagnostic::error(&source.path, None, problem));
+        let document = parse_document(source).map_err(one)?;
+        let mut diagnostics = Diagnostics::default();
+        let mut text = source.text.clone();
+        let config = loop {
+            match toml::from_str::<Config>(&text) {
+                Ok(config) => break Some(config),
+                Err(e) => {
+                    let offset = e.span().map_or(0, |span| span.start);
+                    let message = e.message().lines().next().unwrap_or("invalid config");
+                    diagnostics.push(source.error_at(offset, message.to_string()));
+                    if diagnostics.len() >= MAX_PROBLEMS || !set_aside_line(&mut text, offset) {
+                        break None;
+                    }
+                }
             }
-            Err(diagnostics)
+        };
+        if let Some(config) = &config {
+            for (key, problem) in config.problems() {
+                diagnostics.push(match key_offset(&document, key) {
+                    Some(offset) => source.error_at(offset, problem),
+                    None => Diagnostic::error(&source.path, None, problem),
+                });
+            }
+        }
+        diagnostics.sort();
+        match config {
+            Some(config) if diagnostics.is_empty() => Ok(config),
+            _ => Err(diagnostics),
         }
     }
 
-    /// What is wrong with the values, one sentence each.
-    pub fn problems(&self) -> Vec<String> {
+    /// What is wrong with the values: the key (`section.key`, or a section) and one sentence.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         if let Err(problem) = checked_sqlite_path("`database.url`", &self.database.url) {
-            problems.push(problem);
+            problems.push(("database.url", problem));
         }
         let env = &self.discord.token_env;
         if env.is_empty()
             || !env.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             || env.starts_with(|c: char| c.is_ascii_digit())
         {
-            problems.push(format!(
+            problems.push(("discord.token_env", format!(
                 "`discord.token_env` must name an environment variable (letters, digits, _), found {env:?}"
-            ));
+            )));
         }
         let base = &self.discord.api_base;
         if !(base.starts_with("https://") || base.starts_with("http://")) || base.ends_with('/') {
-            problems.push(format!(
+            problems.push(("discord.api_base", format!(
                 "`discord.api_base` must be an http(s) URL without a trailing slash, such as https://discord.com, found {base:?}"
-            ));
+            )));
         }
         if !(0.0..=1.0).contains(&self.matcher.min_confidence) {
-            problems.push(format!(
-                "`matcher.min_confidence` must be between 0 and 1, found {}",
-                self.matcher.min_confidence
+            problems.push((
+                "matcher.min_confidence",
+                format!(
+                    "`matcher.min_confidence` must be between 0 and 1, found {}",
+                    self.matcher.min_confidence
+                ),
             ));
         }
         if !SCALES.contains(&self.drill.scale.as_str()) {
-            problems.push(format!(
-                "`drill.scale` must be one of {}, found {:?}",
-                SCALES.join(", "),
-                self.drill.scale
+            problems.push((
+                "drill.scale",
+                format!(
+                    "`drill.scale` must be one of {}, found {:?}",
+                    SCALES.join(", "),
+                    self.drill.scale
+                ),
             ));
         }
         if !(1..=60).contains(&self.drill.tick_seconds) {
-            problems.push(format!(
-                "`drill.tick_seconds` must be between 1 and 60, found {}",
-                self.drill.tick_seconds
+            problems.push((
+                "drill.tick_seconds",
+                format!(
+                    "`drill.tick_seconds` must be between 1 and 60, found {}",
+                    self.drill.tick_seconds
+                ),
             ));
         }
         let weights = [
-            ("relevance", self.scoring.relevance),
-            ("clash", self.scoring.clash),
-            ("evidence", self.scoring.evidence),
-            ("novelty", self.scoring.novelty),
+            ("scoring.relevance", self.scoring.relevance),
+            ("scoring.clash", self.scoring.clash),
+            ("scoring.evidence", self.scoring.evidence),
+            ("scoring.novelty", self.scoring.novelty),
         ];
-        for (name, weight) in weights {
+        for (key, weight) in weights {
             if !weight.is_finite() || weight < 0.0 {
-                problems.push(format!(
-                    "`scoring.{name}` must be a number of 0 or more, found {weight}"
+                problems.push((
+                    key,
+                    format!("`{key}` must be a number of 0 or more, found {weight}"),
                 ));
             }
         }
         if weights.iter().map(|(_, w)| w.max(0.0)).sum::<f64>() <= 0.0 {
-            problems.push(
+            problems.push((
+                "scoring",
                 "the `scoring` weights add up to 0: give at least one a positive weight".into(),
-            );
+            ));
         }
         problems
     }
@@ -312,6 +336,39 @@ fn sqlite_path(url: &str) -> PathBuf {
     PathBuf::from(rest.split('?').next().unwrap_or(rest))
 }
 
+/// How many problems one config check reports at most.
+const MAX_PROBLEMS: usize = 50;
+
+/// Blanks the line holding `offset` (keeping every other offset), so that the file can be read
+/// on without the key it holds; false when that leaves the file no longer valid TOML (a value
+/// over several lines), where reading on would only report the cut.
+fn set_aside_line(text: &mut String, offset: usize) -> bool {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[offset..]
+        .find('\n')
+        .map_or(text.len(), |at| offset + at);
+    if text[start..end].trim().is_empty() {
+        return false;
+    }
+    let blank = " ".repeat(text[start..end].len());
+    text.replace_range(start..end, &blank);
+    text.parse::<toml::Table>().is_ok()
+}
+
+/// Where `key` (`section.key`, or a section) is written in the document, if it is.
+fn key_offset(document: &Spanned<DeTable<'_>>, key: &str) -> Option<usize> {
+    let (section, name) = key.split_once('.').unwrap_or((key, ""));
+    let (section_key, section_value) = document.get_ref().get_key_value(section)?;
+    if name.is_empty() {
+        return Some(section_key.span().start);
+    }
+    match section_value.get_ref() {
+        DeValue::Table(table) => table.get_key_value(name).map(|(k, _)| k.span().start),
+        _ => None,
+    }
+}
+
 fn one(diagnostic: Diagnostic) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     diagnostics.push(diagnostic);
@@ -355,6 +412,34 @@ mod tests {
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("database.url"));
         assert!(errors[1].contains("scoring.clash"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_line_not_only_the_first() {
+        let errors = parse(
+            "[matcher]\nmin_confidence = 7\n[drill]\nmax_turns = 'x'\nbogus = 1\n[scoring]\nclash = -1.0\n",
+        )
+        .unwrap_err();
+        let at: Vec<&str> = errors
+            .iter()
+            .map(|e| e.split(": ").next().unwrap())
+            .collect();
+        assert_eq!(
+            at,
+            ["c.toml:2:1", "c.toml:4:13", "c.toml:5:1", "c.toml:7:1"],
+            "{errors:?}"
+        );
+        assert!(errors[0].contains("matcher.min_confidence"), "{errors:?}");
+        assert!(errors[1].contains("invalid type"), "{errors:?}");
+        assert!(errors[2].contains("unknown field `bogus`"), "{errors:?}");
+        assert!(errors[3].contains("scoring.clash"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_once_at_its_place() {
+        let errors = parse("[drill]\nmax_turns = \n[scoring]\nclash = -1.0\n").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("c.toml:2:"), "{errors:?}");
     }
 
     #[test]
