@@ -18,8 +18,36 @@ pub fn parse_document(source: &SourceText) -> Result<Spanned<DeTable<'_>>, super
             }
             _ => message.to_string(),
         };
+        // An unclosed multi-line string runs to the end of the file, where the parser stops;
+        // the mistake is where it opens.
+        if let Some(opened) = unclosed_multiline_string(&source.text, message) {
+            return source.error_at(
+                opened,
+                format!("TOML syntax error: this multi-line string is never closed ({named})"),
+            );
+        }
         source.error_at(span.start, format!("TOML syntax error: {named}"))
     })
+}
+
+/// Where the last multi-line string that is never closed opens, when the parser's `message` is
+/// about one: triple quotes of its kind, counted from the top, leave one open.
+fn unclosed_multiline_string(text: &str, message: &str) -> Option<usize> {
+    let delimiter = if message.contains("multi-line basic string") {
+        "\"\"\""
+    } else if message.contains("multi-line literal string") {
+        "'''"
+    } else {
+        return None;
+    };
+    let mut open = None;
+    for (at, _) in text.match_indices(delimiter) {
+        open = match open {
+            None => Some(at),
+            Some(_) => None,
+        };
+    }
+    open
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough to be a likely typo.
@@ -477,5 +505,19 @@ mod tests {
             "{}",
             error.message
         );
+    }
+
+    #[test]
+    fn an_unclosed_multiline_string_is_reported_where_it_opens() {
+        let text = "a = 1\nb = \"\"\"never closed\nc = 2\nd = 3\n";
+        let source = SourceText::new("p.toml", text.to_string());
+        let error = parse_document(&source).err().unwrap().to_string();
+        assert!(error.starts_with("p.toml:2:5: "), "{error}");
+        assert!(error.contains("never closed"), "{error}");
+
+        let closed = "a = \"\"\"one\"\"\"\nb = \"\"\"two\n";
+        let source = SourceText::new("p.toml", closed.to_string());
+        let error = parse_document(&source).err().unwrap().to_string();
+        assert!(error.starts_with("p.toml:2:5: "), "{error}");
     }
 }
