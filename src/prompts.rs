@@ -92,6 +92,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("notice.no_turn_yet", &[]),
     ("notice.no_counter_left", &[]),
     ("notice.store", &[]),
+    ("upload.too_slow", &[]),
 ];
 
 #[derive(Debug, Error)]

@@ -26,5 +26,6 @@ mod rounds;
 mod shutdown;
 mod state;
 mod text;
+mod validation;
 
 pub use bootstrap::serve;

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::classroom::Classroom;
 use super::inflight::InFlight;
+use super::validation::Validations;
 use crate::drill::Engine;
 use crate::prompts::Catalogue;
 
@@ -21,6 +22,8 @@ pub struct Data {
     pub classroom: Classroom,
     /// The client for attachment downloads (timeouts set).
     pub downloads: reqwest::Client,
+    /// Uploaded packs being checked, within their budget.
+    pub validations: Validations,
     inflight: Arc<InFlight>,
 }
 
@@ -35,6 +38,7 @@ impl Data {
             catalogue,
             instructor_role: None,
             downloads: super::download::client(),
+            validations: Validations::default(),
             inflight: Arc::default(),
         }
     }

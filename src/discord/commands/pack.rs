@@ -38,7 +38,7 @@ async fn upload(
 ) -> Result<(), Error> {
     let guild = instructors::require(ctx).await?;
     let (files, pack) = match receive(ctx, &file).await? {
-        Received::Pack(files, pack) => (files, pack),
+        Received::Pack { files, pack, .. } => (files, pack),
         Received::Problems(report) => return say(ctx, report).await,
     };
     let scope = guild_scope(guild);
@@ -78,8 +78,7 @@ async fn check(
 ) -> Result<(), Error> {
     instructors::require(ctx).await?;
     let report = match receive(ctx, &file).await? {
-        Received::Pack(files, pack) => {
-            let warnings = files.load().diagnostics;
+        Received::Pack { pack, warnings, .. } => {
             let mut report = format!(
                 "`{}` is a valid pack: {} sides, {} positions, {} arguments.",
                 escape(&pack.id),
@@ -197,7 +196,12 @@ async fn default(
 }
 
 enum Received {
-    Pack(UploadedFiles, Box<Pack>),
+    Pack {
+        files: UploadedFiles,
+        pack: Box<Pack>,
+        /// What `check` would warn about.
+        warnings: Diagnostics,
+    },
     /// What is wrong, ready to show.
     Problems(String),
 }
@@ -207,11 +211,16 @@ async fn receive(ctx: Context<'_>, file: &serenity::Attachment) -> Result<Receiv
     download::check_declared(file)?;
     ctx.defer_ephemeral().await?;
     let bytes = download::fetch(&ctx.data().downloads, file).await?;
-    // Unpacking and validating is CPU work that grows with the upload: done on the blocking
-    // pool, so one instructor's big pack never holds up anyone else's commands.
     let name = file.filename.clone();
-    let received = tokio::task::spawn_blocking(move || validate(&name, bytes)).await?;
-    Ok(received)
+    match ctx
+        .data()
+        .validations
+        .run(bytes.len(), move || validate(&name, bytes))
+        .await?
+    {
+        Some(received) => Ok(received),
+        None => Err(Notice(ctx.data().catalogue.render("upload.too_slow", &[])).into()),
+    }
 }
 
 fn validate(name: &str, bytes: Vec<u8>) -> Received {
@@ -221,7 +230,11 @@ fn validate(name: &str, bytes: Vec<u8>) -> Received {
     };
     let loaded = files.load();
     match loaded.pack {
-        Some(pack) => Received::Pack(files, Box::new(pack)),
+        Some(pack) => Received::Pack {
+            files,
+            pack: Box::new(pack),
+            warnings: loaded.diagnostics,
+        },
         None => Received::Problems(report(name, &loaded.diagnostics)),
     }
 }
