@@ -2,6 +2,7 @@
 //! after a restart: the round is found from the clicker and the channel (Next counter, Hint,
 //! End round), the source from the argument id.
 
+use crate::prompts::Catalogue;
 use poise::serenity_prelude as serenity;
 
 const PREFIX: &str = "dd";
@@ -66,18 +67,19 @@ impl Button {
         }
     }
 
-    pub fn create(&self) -> serenity::CreateButton {
+    /// The button, labelled from the message catalogue.
+    pub fn create(&self, catalogue: &Catalogue) -> serenity::CreateButton {
         let (label, style) = match self {
-            Button::NextCounter => ("Next counter", serenity::ButtonStyle::Primary),
-            Button::ShowSource(_) => ("Show source", serenity::ButtonStyle::Secondary),
-            Button::Hint => ("Hint", serenity::ButtonStyle::Primary),
-            Button::End => ("End round", serenity::ButtonStyle::Danger),
-            Button::ForgetMe(_) => ("Yes, forget me", serenity::ButtonStyle::Danger),
-            Button::JoinDrill(_) => ("Join", serenity::ButtonStyle::Success),
-            Button::CounterHint { .. } => ("Counter hint", serenity::ButtonStyle::Primary),
+            Button::NextCounter => ("button.next_counter", serenity::ButtonStyle::Primary),
+            Button::ShowSource(_) => ("button.show_source", serenity::ButtonStyle::Secondary),
+            Button::Hint => ("button.hint", serenity::ButtonStyle::Primary),
+            Button::End => ("button.end", serenity::ButtonStyle::Danger),
+            Button::ForgetMe(_) => ("button.forget_me", serenity::ButtonStyle::Danger),
+            Button::JoinDrill(_) => ("button.join", serenity::ButtonStyle::Success),
+            Button::CounterHint { .. } => ("button.counter_hint", serenity::ButtonStyle::Primary),
         };
         serenity::CreateButton::new(self.custom_id())
-            .label(label)
+            .label(catalogue.render(label, &[]))
             .style(style)
     }
 }

@@ -8,6 +8,7 @@ use poise::serenity_prelude as serenity;
 
 use super::errors::Notice;
 use super::state::Error;
+use crate::prompts::Catalogue;
 
 /// The largest upload accepted, declared and actual.
 pub const MAX_UPLOAD_BYTES: u64 = 256 * 1024;
@@ -25,9 +26,20 @@ pub fn client() -> reqwest::Client {
 }
 
 /// Refuses an attachment whose declared size is over the cap, before any download.
-pub fn check_declared(attachment: &serenity::Attachment) -> Result<(), Error> {
+pub fn check_declared(
+    catalogue: &Catalogue,
+    attachment: &serenity::Attachment,
+) -> Result<(), Error> {
     if u64::from(attachment.size) > MAX_UPLOAD_BYTES {
-        return Err(too_large(u64::from(attachment.size)).into());
+        return Err(Notice::new(
+            catalogue,
+            "upload.too_large",
+            &[
+                ("size", &attachment.size),
+                ("limit_kib", &(MAX_UPLOAD_BYTES / 1024)),
+            ],
+        )
+        .into());
     }
     Ok(())
 }
@@ -35,12 +47,13 @@ pub fn check_declared(attachment: &serenity::Attachment) -> Result<(), Error> {
 /// The attachment's bytes: at most [`MAX_UPLOAD_BYTES`], within [`DOWNLOAD_TIMEOUT`].
 pub async fn fetch(
     client: &reqwest::Client,
+    catalogue: &Catalogue,
     attachment: &serenity::Attachment,
 ) -> Result<Vec<u8>, Error> {
-    check_declared(attachment)?;
+    check_declared(catalogue, attachment)?;
     let failed = |e: reqwest::Error| {
         tracing::warn!(url = %attachment.url, "attachment download failed: {e}");
-        Notice("I could not download that file; please try again.".into())
+        Notice::new(catalogue, "upload.download_failed", &[])
     };
     let work = async {
         let mut response = client
@@ -58,25 +71,17 @@ pub async fn fetch(
                     declared = attachment.size,
                     "attachment streamed past the cap; download cut off"
                 );
-                return Err(Notice(format!(
-                    "That file is larger than it claimed (over {} KiB); I stopped downloading it.",
-                    MAX_UPLOAD_BYTES / 1024
-                )));
+                return Err(Notice::new(
+                    catalogue,
+                    "upload.larger_than_claimed",
+                    &[("limit_kib", &(MAX_UPLOAD_BYTES / 1024))],
+                ));
             }
         }
         Ok(bytes)
     };
     match tokio::time::timeout(DOWNLOAD_TIMEOUT, work).await {
         Ok(result) => Ok(result?),
-        Err(_) => {
-            Err(Notice("Downloading that file took too long; please try again.".into()).into())
-        }
+        Err(_) => Err(Notice::new(catalogue, "upload.download_slow", &[]).into()),
     }
-}
-
-fn too_large(size: u64) -> Notice {
-    Notice(format!(
-        "That file is too large: {size} bytes, the limit is {} KiB.",
-        MAX_UPLOAD_BYTES / 1024
-    ))
 }

@@ -7,11 +7,7 @@ use poise::FrameworkError;
 
 use super::mentions::no_pings;
 use super::state::{Context, Data, Error};
-
-const APOLOGY: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
-/// For an option the bot could not read, whatever the reason.
-const UNREADABLE_OPTION: &str =
-    "I could not read one of the options; please check it and try again.";
+use crate::prompts::Catalogue;
 
 /// A problem the student can fix (no round here, an unknown side, ...): shown as it is.
 #[derive(Debug)]
@@ -25,6 +21,17 @@ impl fmt::Display for Notice {
 
 impl std::error::Error for Notice {}
 
+impl Notice {
+    /// A notice from the message catalogue.
+    pub fn new(
+        catalogue: &Catalogue,
+        key: &str,
+        values: &[(&str, &dyn std::fmt::Display)],
+    ) -> Notice {
+        Notice(catalogue.render(key, values))
+    }
+}
+
 pub async fn handle(error: FrameworkError<'_, Data, Error>) {
     match error {
         FrameworkError::Command { error, ctx, .. } => {
@@ -32,20 +39,21 @@ pub async fn handle(error: FrameworkError<'_, Data, Error>) {
                 Some(notice) => notice.0.clone(),
                 None => {
                     tracing::error!(command = %ctx.command().qualified_name, "{error:#}");
-                    APOLOGY.to_string()
+                    ctx.data().catalogue.render("discord.apology", &[])
                 }
             };
             tell(ctx, text).await;
         }
         FrameworkError::ArgumentParse { error, ctx, .. } => {
             tracing::warn!(command = %ctx.command().qualified_name, "bad option: {error}");
-            tell(ctx, UNREADABLE_OPTION.into()).await;
+            tell(ctx, unreadable(&ctx.data().catalogue)).await;
         }
         FrameworkError::CommandStructureMismatch {
             description, ctx, ..
         } => {
             tracing::warn!(command = %ctx.command().qualified_name, "option mismatch: {description}");
-            tell(poise::Context::Application(ctx), UNREADABLE_OPTION.into()).await;
+            let ctx = poise::Context::Application(ctx);
+            tell(ctx, unreadable(&ctx.data().catalogue)).await;
         }
         FrameworkError::Setup { error, .. } => {
             tracing::error!("setup after READY failed: {error:#}");
@@ -59,6 +67,11 @@ pub async fn handle(error: FrameworkError<'_, Data, Error>) {
             }
         }
     }
+}
+
+/// For an option the bot could not read, whatever the reason.
+fn unreadable(catalogue: &Catalogue) -> String {
+    catalogue.render("discord.unreadable_option", &[])
 }
 
 /// Answers the command privately; a failure to answer can only be logged.

@@ -105,12 +105,17 @@ async fn clicked(
         Button::CounterHint { opponent, argument } if opponent == click.user.id => {
             run(data, click, Command::CounterHint { argument }).await?
         }
-        Button::CounterHint { .. } => vec![
-            Post::text("That hint is for the opponent who must answer this point.".into())
-                .private(),
-        ],
+        Button::CounterHint { .. } => {
+            vec![Post::text(data.catalogue.render("discord.hint_for_opponent", &[])).private()]
+        }
         Button::ForgetMe(_) => {
-            vec![Post::text("That button is for someone else.".into()).private()]
+            vec![
+                Post::text(
+                    data.catalogue
+                        .render("discord.button_for_someone_else", &[]),
+                )
+                .private(),
+            ]
         }
     };
     for post in posts {
@@ -152,10 +157,16 @@ fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> V
                 escape(&position.author),
                 format!("“{}”", escape(&argument.quote)),
             )
-            .field("Source".into(), escape(&position.source))
-            .field("Claim".into(), escape(&argument.claim));
+            .field(
+                data.catalogue.render("card.source", &[]),
+                escape(&position.source),
+            )
+            .field(
+                data.catalogue.render("card.claim", &[]),
+                escape(&argument.claim),
+            );
             card.posts().into_iter().map(Post::private).collect()
         }
-        None => vec![Post::text("That argument is no longer in any loaded pack.".into()).private()],
+        None => vec![Post::text(data.catalogue.render("discord.argument_gone", &[])).private()],
     }
 }

@@ -11,9 +11,6 @@ use super::state::{Context, Error};
 /// The settings key of a server's instructor role (a role id).
 pub const ROLE_SETTING: &str = "instructor_role";
 
-const REFUSAL: &str = "Only instructors can do that: members with the Manage Server \
-     permission or the server's instructor role. Ask your teacher if you think you should be one.";
-
 /// The settings scope of a server.
 pub fn guild_scope(guild: serenity::GuildId) -> String {
     format!("guild:{guild}")
@@ -22,25 +19,25 @@ pub fn guild_scope(guild: serenity::GuildId) -> String {
 /// Refuses, with a friendly notice, anyone who is not an instructor in this server.
 pub async fn require(ctx: Context<'_>) -> Result<serenity::GuildId, Error> {
     let Some(guild) = ctx.guild_id() else {
-        return Err(Notice("That only works in a server.".into()).into());
+        return Err(Notice::new(&ctx.data().catalogue, "discord.server_only", &[]).into());
     };
     if is_instructor(ctx, guild).await? {
         Ok(guild)
     } else {
-        Err(Notice(REFUSAL.into()).into())
+        Err(Notice::new(&ctx.data().catalogue, "discord.instructors_only", &[]).into())
     }
 }
 
 /// Refuses anyone without Manage Server (for the settings that decide who instructs).
 pub async fn require_manager(ctx: Context<'_>) -> Result<serenity::GuildId, Error> {
     let Some(guild) = ctx.guild_id() else {
-        return Err(Notice("That only works in a server.".into()).into());
+        return Err(Notice::new(&ctx.data().catalogue, "discord.server_only", &[]).into());
     };
     let member = ctx.author_member().await;
     if member.as_deref().is_some_and(manages) {
         Ok(guild)
     } else {
-        Err(Notice("Only members with the Manage Server permission can change that.".into()).into())
+        Err(Notice::new(&ctx.data().catalogue, "discord.managers_only", &[]).into())
     }
 }
 

@@ -14,42 +14,58 @@ use crate::prompts::Catalogue;
 
 /// The moderation card, over as many messages as it needs, the buttons under the last.
 pub fn posts(moderated: &Moderated, catalogue: &Catalogue) -> Vec<Post> {
-    let speaker = mention(&moderated.speaker);
-    let opponent = mention(&moderated.opponent);
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| catalogue.render(key, values);
+    let speaker = mention(&moderated.speaker, catalogue);
+    let opponent = mention(&moderated.opponent, catalogue);
     let turn = &moderated.turn;
     let said = match &turn.matched {
-        Some((argument, _)) => format!(
-            "{speaker} argued: **{}** ({})",
-            escape(&argument.claim),
-            escape(&argument.speaker)
+        Some((argument, _)) => say(
+            "versus.argued",
+            &[
+                ("speaker", &speaker),
+                ("claim", &escape(&argument.claim)),
+                ("author", &escape(&argument.speaker)),
+            ],
         ),
-        None => format!("{speaker} spoke."),
+        None => say("versus.spoke", &[("speaker", &speaker)]),
     };
-    let mut card = Card::new(format!("Versus, turn {}", turn.turn), said);
+    let mut card = Card::new(say("versus.card_title", &[("turn", &turn.turn)]), said);
     let exchange = match (&turn.answered, &moderated.facing) {
-        (Some(answered), _) => Some(format!(
-            "✓ {speaker} answered {opponent}'s point: {}",
-            escape(&answered.claim)
+        (Some(answered), _) => Some(say(
+            "versus.answered",
+            &[
+                ("speaker", &speaker),
+                ("opponent", &opponent),
+                ("claim", &escape(&answered.claim)),
+            ],
         )),
-        (None, Some(facing)) => Some(format!(
-            "✗ {speaker} left {opponent}'s point standing: {}",
-            escape(&facing.claim)
+        (None, Some(facing)) => Some(say(
+            "versus.left_standing",
+            &[
+                ("speaker", &speaker),
+                ("opponent", &opponent),
+                ("claim", &escape(&facing.claim)),
+            ],
         )),
         (None, None) => None,
     };
     if let Some(exchange) = exchange {
-        card = card.field("The opponent's point".into(), exchange);
+        card = card.field(say("versus.opponents_point", &[]), exchange);
     }
     card = card.field(
-        "Now to answer".into(),
+        say("versus.now_to_answer", &[]),
         match &moderated.served {
-            Some(_) => format!(
-                "{opponent}, answer this point; **Counter hint** shows your side's best reply."
-            ),
-            None => format!("Nothing new for {opponent} to answer: keep making your case."),
+            Some(_) => say("versus.answer_this", &[("opponent", &opponent)]),
+            None => say("versus.nothing_new", &[("opponent", &opponent)]),
         },
     );
-    let title = format!("Turn {}: {:.0}/100", turn.turn, turn.score.total);
+    let title = say(
+        "versus.turn_title",
+        &[
+            ("turn", &turn.turn),
+            ("score", &format!("{:.0}", turn.score.total)),
+        ],
+    );
     let card = score_fields(card, title, &turn.score, catalogue);
     let buttons = match (&moderated.served, user_of_key(&moderated.opponent)) {
         (Some(point), Some(opponent)) => vec![
@@ -57,8 +73,8 @@ pub fn posts(moderated: &Moderated, catalogue: &Catalogue) -> Vec<Post> {
                 opponent,
                 argument: point.id.clone(),
             }
-            .create(),
-            Button::ShowSource(point.id.clone()).create(),
+            .create(catalogue),
+            Button::ShowSource(point.id.clone()).create(catalogue),
         ],
         _ => Vec::new(),
     };
@@ -66,6 +82,9 @@ pub fn posts(moderated: &Moderated, catalogue: &Catalogue) -> Vec<Post> {
 }
 
 /// A student as a mention (which never pings: no post allows mentions).
-fn mention(user_key: &str) -> String {
-    user_of_key(user_key).map_or_else(|| "a student".to_string(), |user| format!("<@{user}>"))
+fn mention(user_key: &str, catalogue: &Catalogue) -> String {
+    user_of_key(user_key).map_or_else(
+        || catalogue.render("versus.a_student", &[]),
+        |user| format!("<@{user}>"),
+    )
 }

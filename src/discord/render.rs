@@ -15,25 +15,30 @@ use crate::prompts::Catalogue;
 /// The messages that show `output` whole, in order; buttons go under the last one.
 pub fn posts(output: &Output, catalogue: &Catalogue) -> Vec<Post> {
     match output {
-        Output::Started(started) => with_buttons(started_card(started), None),
+        Output::Started(started) => with_buttons(started_card(started, catalogue), None, catalogue),
         Output::Countered(countered) => with_buttons(
             countered_card(countered, catalogue),
             countered.counter.as_ref(),
+            catalogue,
         ),
         Output::Moderated(moderated) => super::moderation::posts(moderated, catalogue),
         Output::Unsure => vec![Post::text(catalogue.render("notice.unsure", &[]))],
         Output::Hint {
             argument: Some(argument),
         } => private(Card::new(
-            format!("Hint: {}", escape(&argument.claim)),
+            catalogue.render("card.hint", &[("claim", &escape(&argument.claim))]),
             quote(argument),
         )),
         Output::Hint { argument: None } => {
             vec![Post::text(catalogue.render("notice.no_hint", &[])).private()]
         }
-        Output::Brief(brief) => private(brief_card(brief)),
+        Output::Brief(brief) => private(brief_card(brief, catalogue)),
         Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue).posts(),
-        Output::NextCounter(next) => with_buttons(next_counter_card(next), Some(&next.counter)),
+        Output::NextCounter(next) => with_buttons(
+            next_counter_card(next, catalogue),
+            Some(&next.counter),
+            catalogue,
+        ),
     }
 }
 
@@ -42,8 +47,8 @@ fn private(card: Card) -> Vec<Post> {
 }
 
 /// The card's messages with the round's buttons under the last one.
-fn with_buttons(card: Card, counter: Option<&ArgumentRef>) -> Vec<Post> {
-    under_last(card, round_buttons(counter))
+fn with_buttons(card: Card, counter: Option<&ArgumentRef>, catalogue: &Catalogue) -> Vec<Post> {
+    under_last(card, round_buttons(counter, catalogue))
 }
 
 /// The card's messages with `buttons` under the last one.
@@ -56,13 +61,16 @@ pub(super) fn under_last(card: Card, buttons: Vec<serenity::CreateButton>) -> Ve
 }
 
 /// Under a counter: another counter, its source, a hint, the end; else a hint and the end.
-fn round_buttons(counter: Option<&ArgumentRef>) -> Vec<serenity::CreateButton> {
+fn round_buttons(
+    counter: Option<&ArgumentRef>,
+    catalogue: &Catalogue,
+) -> Vec<serenity::CreateButton> {
     counter
         .map(|c| [Button::NextCounter, Button::ShowSource(c.id.clone())])
         .into_iter()
         .flatten()
         .chain([Button::Hint, Button::End])
-        .map(|button| button.create())
+        .map(|button| button.create(catalogue))
         .collect()
 }
 
@@ -76,27 +84,33 @@ fn quote(argument: &ArgumentRef) -> String {
     )
 }
 
-fn started_card(started: &Started) -> Card {
+fn started_card(started: &Started, catalogue: &Catalogue) -> Card {
     Card::new(
-        format!("Your round: {}", escape(&started.side.name)),
-        format!(
-            "**Motion:** {}\n\n{}\n\nMake your first argument: just write it here.",
-            escape(&started.motion),
-            escape(&started.side.summary)
+        catalogue.render("card.round_title", &[("side", &escape(&started.side.name))]),
+        catalogue.render(
+            "card.round_body",
+            &[
+                ("motion", &escape(&started.motion)),
+                ("summary", &escape(&started.side.summary)),
+            ],
         ),
     )
-    .field("Pack".into(), escape(&started.title))
-    .footer(format!(
-        "round {} · side {}",
-        started.round_id, started.side.id
+    .field(catalogue.render("card.pack", &[]), escape(&started.title))
+    .footer(catalogue.render(
+        "card.round_footer",
+        &[("round", &started.round_id), ("side_id", &started.side.id)],
     ))
 }
 
 fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
     let card = match &countered.counter {
-        Some(counter) => with_reason(counter_card(counter), countered.reason.as_deref()),
+        Some(counter) => with_reason(
+            counter_card(counter, catalogue),
+            countered.reason.as_deref(),
+            catalogue,
+        ),
         None => Card::new(
-            "No counter".into(),
+            catalogue.render("card.no_counter", &[]),
             escape(&catalogue.render(
                 match countered.read {
                     MoveKind::Concession => "turn.conceded_plain",
@@ -108,12 +122,14 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
     };
     let card = match &countered.matched {
         Some((argument, _)) => card.field(
-            match countered.read {
-                MoveKind::Point => "You argued",
-                MoveKind::Attack => "You attacked",
-                MoveKind::Concession => "You conceded",
-            }
-            .into(),
+            catalogue.render(
+                match countered.read {
+                    MoveKind::Point => "card.argued",
+                    MoveKind::Attack => "card.attacked",
+                    MoveKind::Concession => "card.conceded",
+                },
+                &[],
+            ),
             format!(
                 "{} ({})",
                 escape(&argument.claim),
@@ -122,9 +138,12 @@ fn countered_card(countered: &Countered, catalogue: &Catalogue) -> Card {
         ),
         None => card,
     };
-    let title = format!(
-        "Your turn {}: {:.0}/100",
-        countered.turn, countered.score.total
+    let title = catalogue.render(
+        "card.turn_title",
+        &[
+            ("turn", &countered.turn),
+            ("score", &format!("{:.0}", countered.score.total)),
+        ],
     );
     score_fields(card, title, &countered.score, catalogue)
 }
@@ -147,36 +166,46 @@ pub(super) fn score_fields(
         .map(|(name, points)| format!("{name} {points:.1}"))
         .collect();
     card.field(title, breakdown.join(" · "))
-        .field("Feedback".into(), feedback.join("\n"))
+        .field(catalogue.render("card.feedback", &[]), feedback.join("\n"))
 }
 
 /// A counter served on request: the same card as a turn's counter, with the point it answers
 /// instead of a score.
-fn next_counter_card(next: &NextCounter) -> Card {
-    with_reason(counter_card(&next.counter), next.reason.as_deref())
-        .field("Your point".into(), escape(&next.to.claim))
+fn next_counter_card(next: &NextCounter, catalogue: &Catalogue) -> Card {
+    with_reason(
+        counter_card(&next.counter, catalogue),
+        next.reason.as_deref(),
+        catalogue,
+    )
+    .field(
+        catalogue.render("card.your_point", &[]),
+        escape(&next.to.claim),
+    )
 }
 
 /// The pack's line of clash, when it gives one: why the counter answers the student.
-fn with_reason(card: Card, reason: Option<&str>) -> Card {
+fn with_reason(card: Card, reason: Option<&str>, catalogue: &Catalogue) -> Card {
     match reason {
-        Some(reason) => card.field("Why this answers you".into(), escape(reason)),
+        Some(reason) => card.field(catalogue.render("card.why", &[]), escape(reason)),
         None => card,
     }
 }
 
 /// The counter's claim, and its quote attributed.
-fn counter_card(counter: &ArgumentRef) -> Card {
+fn counter_card(counter: &ArgumentRef, catalogue: &Catalogue) -> Card {
     Card::new(
-        format!("Counter from {}", escape(&counter.author)),
+        catalogue.render(
+            "card.counter_title",
+            &[("author", &escape(&counter.author))],
+        ),
         format!("**{}**", escape(&counter.claim)),
     )
-    .field("Quote".into(), quote(counter))
+    .field(catalogue.render("card.quote", &[]), quote(counter))
 }
 
-fn brief_card(brief: &Brief) -> Card {
+fn brief_card(brief: &Brief, catalogue: &Catalogue) -> Card {
     let mut card = Card::new(
-        format!("Brief: {}", escape(&brief.side.name)),
+        catalogue.render("card.brief_title", &[("side", &escape(&brief.side.name))]),
         escape(&brief.side.summary),
     );
     for argument in &brief.arguments {
@@ -212,25 +241,31 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Card {
         .iter()
         .map(|f| format!("• {}", escape(&f.render(catalogue))))
         .collect();
+    let say = |key: &str| catalogue.render(key, &[]);
     Card::new(
-        format!("Scorecard: {}", escape(&scorecard.side.name)),
-        format!(
-            "{} turns · **{:.0}/100** · {} {:.1}",
-            scorecard.turns,
-            scorecard.total,
-            scorecard.scale.name(),
-            scorecard.scaled
+        catalogue.render(
+            "card.scorecard_title",
+            &[("side", &escape(&scorecard.side.name))],
+        ),
+        catalogue.render(
+            "card.scorecard_summary",
+            &[
+                ("turns", &scorecard.turns),
+                ("total", &format!("{:.0}", scorecard.total)),
+                ("scale", &scorecard.scale.name()),
+                ("scaled", &format!("{:.1}", scorecard.scaled)),
+            ],
         ),
     )
     .field(
-        "Reason for decision".into(),
+        say("card.decision"),
         escape(&scorecard.decision.render(catalogue)),
     )
-    .field("Categories".into(), categories.join("\n"))
-    .field("Penalties".into(), format!("{:.1}", scorecard.penalties))
-    .field("Counters answered".into(), answered.join("\n"))
-    .field("Counters left standing".into(), dropped.join("\n"))
-    .field("To take away".into(), feedback.join("\n"))
+    .field(say("card.categories"), categories.join("\n"))
+    .field(say("card.penalties"), format!("{:.1}", scorecard.penalties))
+    .field(say("card.answered"), answered.join("\n"))
+    .field(say("card.dropped"), dropped.join("\n"))
+    .field(say("card.take_away"), feedback.join("\n"))
 }
 
 #[cfg(test)]
@@ -283,5 +318,112 @@ mod tests {
             .map(|post| json!({ "embeds": post.embeds, "buttons": post.buttons, "private": post.private }))
             .collect();
         insta::assert_json_snapshot!("next_counter", shown);
+    }
+
+    /// A catalogue in which every message is only its key and placeholders, so that any
+    /// English the rendered posts still hold came from somewhere else.
+    fn keys_only() -> Catalogue {
+        let mut sections: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for (key, placeholders) in crate::prompts::MESSAGES {
+            let (section, name) = key.split_once('.').unwrap();
+            let holes: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+            sections
+                .entry(section)
+                .or_default()
+                .push(format!("{name} = \"[{key}]{}\"", holes.join("")));
+        }
+        let text: String = sections
+            .iter()
+            .map(|(section, lines)| format!("[{section}]\n{}\n", lines.join("\n")))
+            .collect();
+        Catalogue::parse(&crate::source::SourceText::new("keys.toml", text)).unwrap()
+    }
+
+    #[test]
+    fn every_word_of_a_round_card_and_its_buttons_comes_from_the_catalogue() {
+        let side = crate::drill::SideRef {
+            id: "S".into(),
+            name: "S".into(),
+            summary: "U".into(),
+        };
+        let started = Started {
+            round_id: 3,
+            pack: "P".into(),
+            title: "T".into(),
+            motion: "M".into(),
+            side: side.clone(),
+            brief: Brief {
+                side,
+                arguments: Vec::new(),
+            },
+        };
+        let next = NextCounter {
+            round_id: 3,
+            to: ArgumentRef {
+                source: "X".into(),
+                ..argument("A", "S", "B", "C", "Q")
+            },
+            counter: ArgumentRef {
+                source: "X".into(),
+                ..argument("D", "O", "E", "F", "G")
+            },
+            via: Via::Rebuttal,
+            reason: Some("R".into()),
+        };
+        let catalogue = keys_only();
+        for output in [
+            Output::Started(started),
+            Output::NextCounter(Box::new(next)),
+        ] {
+            let shown: Vec<Value> = posts(&output, &catalogue)
+                .iter()
+                .map(|post| json!({ "embeds": post.embeds, "buttons": post.buttons }))
+                .collect();
+            let shown = shown.iter().map(Value::to_string).collect::<String>();
+            let stray: Vec<&str> = shown
+                .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
+                .filter(|word| word.chars().filter(char::is_ascii_lowercase).count() > 1)
+                .filter(|word| !is_key_or_json(word))
+                .collect();
+            assert!(
+                stray.is_empty(),
+                "not from the catalogue: {stray:?} in {shown}"
+            );
+        }
+    }
+
+    /// Words that may appear besides the catalogue's: its keys and placeholders (a keys-only
+    /// catalogue shows them), JSON field names and the buttons' ids.
+    fn is_key_or_json(word: &str) -> bool {
+        crate::prompts::MESSAGES
+            .iter()
+            .any(|(key, holes)| key.split('.').any(|part| part == word) || holes.contains(&word))
+            || [
+                "embeds",
+                "buttons",
+                "title",
+                "description",
+                "fields",
+                "name",
+                "value",
+                "inline",
+                "footer",
+                "text",
+                "custom_id",
+                "label",
+                "style",
+                "type",
+                "dd",
+                "next",
+                "source",
+                "hint",
+                "end",
+                "rich",
+                "color",
+                "disabled",
+                "false",
+                "true",
+            ]
+            .contains(&word)
     }
 }

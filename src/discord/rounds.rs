@@ -81,9 +81,7 @@ pub async fn handle(
 
 pub fn refusal(data: &Data, error: DrillError) -> Error {
     match error {
-        DrillError::NoRound => {
-            Notice("No round is running here — start one with /practice.".into()).into()
-        }
+        DrillError::NoRound => Notice::new(&data.catalogue, "discord.no_round_here", &[]).into(),
         DrillError::Store(_) | DrillError::PackGone(_) => error.into(),
         other => Notice(other.render(&data.catalogue)).into(),
     }

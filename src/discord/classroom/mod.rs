@@ -123,41 +123,46 @@ impl Classroom {
                 created_by: user_key(opening.instructor),
             })
             .await?
-            .ok_or_else(|| {
-                Notice("A drill is already open in this channel; `/drill end` it first.".into())
-            })?;
+            .ok_or_else(|| Notice::new(&self.catalogue, "drill.already_open", &[]))?;
+        let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| {
+            self.catalogue.render(key, values)
+        };
         let sides: Vec<String> = pack.sides.iter().map(|s| escape(&s.name)).collect();
         let facing = match opening.mode {
-            Mode::Solo => "solo: a private thread each, against the bot's counters",
-            Mode::Versus => "versus: a private thread per pair of students on opposing sides",
+            Mode::Solo => say("drill.mode_solo", &[]),
+            Mode::Versus => say("drill.mode_versus", &[]),
         };
         let start = match begin_at_ms {
-            Some(at) => format!("begins by itself <t:{}:R>", at / 1000),
-            None => "begins at /drill begin".to_string(),
+            Some(at) => say(
+                "drill.begins_at",
+                &[("when", &format!("<t:{}:R>", at / 1000))],
+            ),
+            None => say("drill.begins_on_command", &[]),
+        };
+        let turns = match opening.rounds {
+            Some(turns) => say("drill.turns", &[("turns", &turns)]),
+            None => say("drill.turns_default", &[]),
+        };
+        let length = match opening.minutes {
+            Some(minutes) => say("drill.minutes", &[("minutes", &minutes)]),
+            None => say("drill.minutes_none", &[]),
         };
         let card = Card::new(
-            format!("Class drill #{}: {}", drill.id, escape(&pack.title)),
-            format!(
-                "{}\n\nPress **Join** (or use `/drill join`) to take part. Sides are given when the drill begins.",
-                escape(&pack.motion)
+            say(
+                "drill.card_title",
+                &[("drill", &drill.id), ("title", &escape(&pack.title))],
             ),
+            say("drill.card_body", &[("motion", &escape(&pack.motion))]),
         )
-        .field("Sides".into(), sides.join("\n"))
+        .field(say("drill.card_sides", &[]), sides.join("\n"))
         .field(
-            "Format".into(),
-            format!(
-                "{facing}\n{} · {}\n{start}",
-                opening
-                    .rounds
-                    .map_or("turns: the usual limit".to_string(), |n| format!("{n} turns each")),
-                opening
-                    .minutes
-                    .map_or("ends with /drill end".to_string(), |m| format!("{m} minutes"))
-            ),
+            say("drill.card_format", &[]),
+            format!("{facing}\n{turns} · {length}\n{start}"),
         );
         let (embed, size) = card.build();
-        Ok(Post::embed(embed, size)
-            .with_buttons(vec![super::buttons::Button::JoinDrill(drill.id).create()]))
+        Ok(Post::embed(embed, size).with_buttons(vec![
+            super::buttons::Button::JoinDrill(drill.id).create(&self.catalogue),
+        ]))
     }
 
     /// Adds the student to the channel's drill; a late joiner is seated at once, alone, on the
@@ -174,24 +179,24 @@ impl Classroom {
             .join_drill(drill.id, &user_key(student.user), &student.name)
             .await?
         {
-            return Ok("You have already joined this drill.".into());
+            return Ok(self.catalogue.render("drill.already_joined", &[]));
         }
         if drill.begun_ms.is_none() {
             let count = store.drill_members(drill.id).await?.len();
-            return Ok(format!(
-                "You're in! {count} student(s) have joined; your side comes when the drill begins."
-            ));
+            return Ok(self.catalogue.render("drill.joined", &[("count", &count)]));
         }
         let side = self.fewest_side(&drill).await?;
-        let note = (Mode::of(&drill) == Mode::Versus).then_some(
-            "The pairs were made when the drill began, so you argue against the bot's counters here.",
-        );
+        let note = (Mode::of(&drill) == Mode::Versus)
+            .then(|| self.catalogue.render("drill.late_versus_note", &[]));
         let thread = self
-            .seat(http, &drill, channel, &student, &side, note)
+            .seat(http, &drill, channel, &student, &side, note.as_deref())
             .await?;
-        Ok(format!(
-            "You joined a drill under way: you argue **{}** in <#{thread}>.",
-            escape(&side)
+        Ok(self.catalogue.render(
+            "drill.joined_late",
+            &[
+                ("side", &escape(&side)),
+                ("thread", &format!("<#{thread}>")),
+            ],
         ))
     }
 
@@ -212,7 +217,7 @@ impl Classroom {
                 None => store.latest_drill_of(&scope).await?,
             },
         };
-        found.ok_or_else(|| Notice("There is no such drill in this server.".into()).into())
+        found.ok_or_else(|| Notice::new(&self.catalogue, "drill.no_such_drill", &[]).into())
     }
 
     /// The channel's open drill, or the notice that there is none.
@@ -224,7 +229,7 @@ impl Classroom {
             .store()
             .open_drill_in(&place_key(channel))
             .await?
-            .ok_or_else(|| Notice("No drill is open in this channel.".into()).into())
+            .ok_or_else(|| Notice::new(&self.catalogue, "drill.none_open", &[]).into())
     }
 
     fn notice(&self, error: DrillError) -> crate::discord::state::Error {

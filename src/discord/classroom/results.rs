@@ -63,27 +63,33 @@ impl Classroom {
             .take(LEADERBOARD_ROWS)
             .enumerate()
             .map(|(i, (user, card))| {
-                let who = user_of_key(user).map_or("someone".to_string(), |u| format!("<@{u}>"));
-                format!(
-                    "{}. {who} — {:.1} ({} {:.1}) · {} · {} turn(s)",
-                    i + 1,
-                    card.total,
-                    card.scale.name(),
-                    card.scaled,
-                    escape(&card.side.name),
-                    card.turns
+                let who = user_of_key(user).map_or_else(
+                    || self.catalogue.render("drill.someone", &[]),
+                    |u| format!("<@{u}>"),
+                );
+                self.catalogue.render(
+                    "drill.leaderboard_row",
+                    &[
+                        ("rank", &(i + 1)),
+                        ("who", &who),
+                        ("total", &format!("{:.1}", card.total)),
+                        ("scale", &card.scale.name()),
+                        ("scaled", &format!("{:.1}", card.scaled)),
+                        ("side", &escape(&card.side.name)),
+                        ("turns", &card.turns),
+                    ],
                 )
             })
             .collect();
-        let status = if drill.ended_ms.is_some() {
-            "final"
+        let title = if drill.ended_ms.is_some() {
+            "drill.leaderboard_final"
         } else {
-            "so far"
+            "drill.leaderboard_so_far"
         };
         let mut card = Card::new(
-            format!("Drill #{} leaderboard ({status})", drill.id),
+            self.catalogue.render(title, &[("drill", &drill.id)]),
             if rows.is_empty() {
-                "Nobody has played a round yet.".into()
+                self.catalogue.render("drill.leaderboard_empty", &[])
             } else {
                 rows.join("\n")
             },
@@ -91,7 +97,7 @@ impl Classroom {
         let unanswered = unanswered(&results);
         if !unanswered.is_empty() {
             card = card.field(
-                "Counters the class most often left unanswered".into(),
+                self.catalogue.render("drill.leaderboard_unanswered", &[]),
                 unanswered,
             );
         }

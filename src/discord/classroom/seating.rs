@@ -39,14 +39,14 @@ impl Classroom {
     ) -> Result<String, Error> {
         let store = self.engine.store();
         let channel = channel_of_key(&drill.channel_key)
-            .ok_or_else(|| Notice("This drill's channel is not a Discord channel.".into()))?;
+            .ok_or_else(|| Notice::new(&self.catalogue, "drill.not_a_channel", &[]))?;
         let members = store.drill_members(drill.id).await?;
         if members.is_empty() {
-            return Err(Notice("Nobody has joined yet.".into()).into());
+            return Err(Notice::new(&self.catalogue, "drill.nobody_joined", &[]).into());
         }
         let deadline = drill.minutes.map(|m| now_ms() + i64::from(m) * 60_000);
         if !store.begin_drill(drill.id, deadline).await? {
-            return Err(Notice("This drill has begun already.".into()).into());
+            return Err(Notice::new(&self.catalogue, "drill.begun_already", &[]).into());
         }
         let drill = store.drill(drill.id).await?.unwrap_or(drill);
         let pack = self
@@ -60,10 +60,10 @@ impl Classroom {
             .filter_map(|(number, member)| {
                 Some(Student {
                     user: user_of_key(&member.user_key)?,
-                    name: member
-                        .display_name
-                        .clone()
-                        .unwrap_or_else(|| format!("student {}", number + 1)),
+                    name: member.display_name.clone().unwrap_or_else(|| {
+                        self.catalogue
+                            .render("drill.unnamed_student", &[("number", &(number + 1))])
+                    }),
                 })
             })
             .collect();
@@ -75,7 +75,7 @@ impl Classroom {
                         .await?;
                     *counts.entry(side).or_default() += 1;
                 }
-                "each in a private thread".to_string()
+                self.catalogue.render("drill.seating_solo", &[])
             }
             Mode::Versus => {
                 let opposes = |a: &str, b: &str| pack.opposes(a, b);
@@ -87,18 +87,20 @@ impl Classroom {
                     }
                 }
                 for (student, side) in &pairing.alone {
-                    let note = "Nobody was left to pair you with, so you argue against the bot's counters here.";
-                    self.seat(http, &drill, channel, student, side, Some(note))
+                    let note = self.catalogue.render("drill.alone_note", &[]);
+                    self.seat(http, &drill, channel, student, side, Some(&note))
                         .await?;
                     *counts.entry(side.clone()).or_default() += 1;
                 }
                 let alone = match pairing.alone.len() {
                     0 => String::new(),
-                    n => format!(" ({n} without an opponent argue alone against the bot)"),
+                    n => self
+                        .catalogue
+                        .render("drill.seating_alone", &[("count", &n)]),
                 };
-                format!(
-                    "in {} versus pair(s), each pair in a private thread{alone}",
-                    pairing.pairs.len()
+                self.catalogue.render(
+                    "drill.seating_versus",
+                    &[("pairs", &pairing.pairs.len()), ("alone", &alone)],
                 )
             }
         };
@@ -106,14 +108,19 @@ impl Classroom {
             .iter()
             .map(|(side, n)| format!("{} ({n})", escape(side)))
             .collect();
-        Ok(format!(
-            "Drill #{} has begun: {} student(s), {seating}. Sides: {}.{}",
-            drill.id,
-            members.len(),
-            split.join(", "),
-            drill
-                .minutes
-                .map_or(String::new(), |m| format!(" It ends in {m} minute(s).")),
+        let ends = drill.minutes.map_or(String::new(), |minutes| {
+            self.catalogue
+                .render("drill.ends_in", &[("minutes", &minutes)])
+        });
+        Ok(self.catalogue.render(
+            "drill.begun",
+            &[
+                ("drill", &drill.id),
+                ("students", &members.len()),
+                ("seating", &seating),
+                ("sides", &split.join(", ")),
+                ("ends", &ends),
+            ],
         ))
     }
 
@@ -128,7 +135,10 @@ impl Classroom {
         side: &str,
         note: Option<&str>,
     ) -> Result<serenity::ChannelId, Error> {
-        let title = format!("drill {} · {}", drill.id, escape(&student.name));
+        let title = self.catalogue.render(
+            "drill.thread_title",
+            &[("drill", &drill.id), ("student", &escape(&student.name))],
+        );
         let intro = note.map(str::to_string);
         self.open_seats(http, drill, channel, &title, &[(student, side)], intro)
             .await
@@ -143,11 +153,13 @@ impl Classroom {
         pair: &[(Student, String); 2],
     ) -> Result<serenity::ChannelId, Error> {
         let [(first, first_side), (second, second_side)] = pair;
-        let title = format!(
-            "drill {} · {} vs {}",
-            drill.id,
-            escape(&first.name),
-            escape(&second.name)
+        let title = self.catalogue.render(
+            "drill.pair_thread_title",
+            &[
+                ("drill", &drill.id),
+                ("first", &escape(&first.name)),
+                ("second", &escape(&second.name)),
+            ],
         );
         let pack = self.engine.pack(&drill.pack_key);
         let side_name = |id: &str| {
@@ -155,16 +167,14 @@ impl Classroom {
                 .and_then(|pack| pack.side(id))
                 .map_or_else(|| escape(id), |side| escape(&side.name))
         };
-        let rules = format!(
-            "**Versus:** <@{}> argues **{}** against <@{}>, who argues **{}**.\n\
-             Write your arguments here: every message is a turn, scored as usual. The bot does not \
-             counter you; it announces each turn, and the point you make is the one your \
-             opponent must answer next. Under each turn, the opponent may ask for a private \
-             **Counter hint**.",
-            first.user,
-            side_name(first_side),
-            second.user,
-            side_name(second_side)
+        let rules = self.catalogue.render(
+            "drill.versus_rules",
+            &[
+                ("first", &format!("<@{}>", first.user)),
+                ("first_side", &side_name(first_side)),
+                ("second", &format!("<@{}>", second.user)),
+                ("second_side", &side_name(second_side)),
+            ],
         );
         let seats = [(first, first_side.as_str()), (second, second_side.as_str())];
         self.open_seats(http, drill, channel, &title, &seats, Some(rules))

@@ -38,9 +38,9 @@ impl Classroom {
             let announcement = match self.begin_drill(http, drill.clone()).await {
                 Ok(announcement) => Ok(announcement),
                 Err(error) => match error.downcast::<Notice>() {
-                    Ok(Notice(why)) => Ok(format!(
-                        "Drill #{} was due to begin, but: {why} Begin it with `/drill begin`.",
-                        drill.id
+                    Ok(Notice(why)) => Ok(self.catalogue.render(
+                        "drill.could_not_begin",
+                        &[("drill", &drill.id), ("why", &why)],
                     )),
                     Err(error) => Err(error),
                 },
@@ -125,15 +125,16 @@ impl Classroom {
         left_ms: i64,
     ) -> Result<(), Error> {
         let text = match reminder {
-            Reminder::Halfway => format!(
-                "⏳ Halfway through drill #{}: about {} minute(s) left.",
-                drill.id,
-                (left_ms + 59_999) / 60_000
+            Reminder::Halfway => self.catalogue.render(
+                "drill.reminder_halfway",
+                &[
+                    ("drill", &drill.id),
+                    ("minutes", &((left_ms + 59_999) / 60_000)),
+                ],
             ),
-            Reminder::LastMinute => format!(
-                "⏳ One minute left in drill #{}: make your last point now.",
-                drill.id
-            ),
+            Reminder::LastMinute => self
+                .catalogue
+                .render("drill.reminder_last_minute", &[("drill", &drill.id)]),
         };
         let members = self.engine.store().drill_members(drill.id).await?;
         let threads: BTreeSet<&str> = members

@@ -115,10 +115,11 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let classroom = ctx.data().classroom();
     let drill = classroom.find(guild, ctx.channel_id(), None).await?;
     let csv = classroom.csv(&drill).await?;
-    let reply = Post::text(format!(
-        "Results of drill #{}: one row per student per round.",
-        drill.id
-    ))
+    let reply = Post::text(
+        ctx.data()
+            .catalogue
+            .render("drill.export", &[("drill", &drill.id)]),
+    )
     .private()
     .to_reply()
     .attachment(serenity::CreateAttachment::bytes(
@@ -136,7 +137,7 @@ pub async fn leaderboard(
     #[description = "The drill number (default: this channel's latest)"] drill: Option<i64>,
 ) -> Result<(), Error> {
     let Some(guild) = ctx.guild_id() else {
-        return Err(Notice("That only works in a server.".into()).into());
+        return Err(Notice::new(&ctx.data().catalogue, "discord.server_only", &[]).into());
     };
     ctx.defer().await?;
     let classroom = ctx.data().classroom();

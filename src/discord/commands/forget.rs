@@ -10,11 +10,11 @@ use crate::discord::state::{Context, Data, Error};
 /// Delete everything stored about you (asks to confirm first).
 #[poise::command(slash_command, rename = "forget-me")]
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
-    let post = Post::text(
-        "This deletes every round, turn and setting stored about you, everywhere. Sure?".into(),
-    )
-    .with_buttons(vec![Button::ForgetMe(ctx.author().id).create()])
-    .private();
+    let post = Post::text(ctx.data().catalogue.render("discord.forget_confirm", &[]))
+        .with_buttons(vec![
+            Button::ForgetMe(ctx.author().id).create(&ctx.data().catalogue),
+        ])
+        .private();
     ctx.send(post.to_reply()).await?;
     Ok(())
 }
@@ -23,7 +23,7 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
 pub async fn forget_user(data: &Data, user: serenity::UserId) -> Result<String, Error> {
     let _working = data.inflight().enter();
     let deleted = data.engine.store().forget_user(&user_key(user)).await?;
-    Ok(format!(
-        "Done: {deleted} stored records about you were deleted."
-    ))
+    Ok(data
+        .catalogue
+        .render("discord.forgotten", &[("deleted", &deleted)]))
 }

@@ -14,6 +14,7 @@ use crate::discord::rounds::user_key;
 use crate::discord::state::{Context, Error};
 use crate::discord::text::{CONTENT_MAX, escape};
 use crate::pack::{Pack, UploadedFiles, read_upload};
+use crate::prompts::Catalogue;
 use crate::source::Diagnostics;
 
 /// The settings key of a server's default pack.
@@ -39,14 +40,17 @@ async fn upload(
     let guild = instructors::require(ctx).await?;
     let (files, pack) = match receive(ctx, &file).await? {
         Received::Pack { files, pack, .. } => (files, pack),
-        Received::Problems(report) => return say(ctx, report).await,
+        Received::Problems { name, problems } => {
+            return say(ctx, report(&ctx.data().catalogue, &name, &problems)).await;
+        }
     };
     let scope = guild_scope(guild);
     if ctx.data().engine.is_bundled(&pack.id) {
-        return Err(Notice(format!(
-            "A bundled pack is already called `{}`; please give yours another id.",
-            escape(&pack.id)
-        ))
+        return Err(Notice::new(
+            &ctx.data().catalogue,
+            "pack.id_taken",
+            &[("pack", &escape(&pack.id))],
+        )
         .into());
     }
     let stored = serde_json::to_string(&files.files())?;
@@ -57,16 +61,11 @@ async fn upload(
     let (id, title) = (pack.id.clone(), pack.title.clone());
     ctx.data().engine.install(&scope, Arc::from(pack));
     tracing::info!(%scope, pack = %id, "pack uploaded");
-    say(
-        ctx,
-        format!(
-            "Pack `{}` ({}) is ready in this server: start a drill with `/drill start pack:{}`.",
-            escape(&id),
-            escape(&title),
-            escape(&id)
-        ),
-    )
-    .await
+    let ready = ctx.data().catalogue.render(
+        "pack.ready",
+        &[("pack", &escape(&id)), ("title", &escape(&title))],
+    );
+    say(ctx, ready).await
 }
 
 /// Check a pack file without installing it: the same report as `debate-drill check`.
@@ -79,20 +78,23 @@ async fn check(
     instructors::require(ctx).await?;
     let report = match receive(ctx, &file).await? {
         Received::Pack { pack, warnings, .. } => {
-            let mut report = format!(
-                "`{}` is a valid pack: {} sides, {} positions, {} arguments.",
-                escape(&pack.id),
-                pack.sides.len(),
-                pack.positions.len(),
-                pack.arguments.len()
+            let mut report = ctx.data().catalogue.render(
+                "pack.valid",
+                &[
+                    ("pack", &escape(&pack.id)),
+                    ("sides", &pack.sides.len()),
+                    ("positions", &pack.positions.len()),
+                    ("arguments", &pack.arguments.len()),
+                ],
             );
             if !warnings.is_empty() {
                 report.push('\n');
-                report.push_str(&lines(&warnings, CONTENT_MAX - report.chars().count()));
+                let budget = CONTENT_MAX - report.chars().count();
+                report.push_str(&lines(&ctx.data().catalogue, &warnings, budget));
             }
             report
         }
-        Received::Problems(report) => report,
+        Received::Problems { name, problems } => report(&ctx.data().catalogue, &name, &problems),
     };
     say(ctx, report).await
 }
@@ -103,29 +105,35 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let guild = instructors::require(ctx).await?;
     let scope = guild_scope(guild);
     let engine = &ctx.data().engine;
+    let catalogue = &ctx.data().catalogue;
     let default = engine.default_in(Some(&scope));
     let lines: Vec<String> = engine
         .packs_in(Some(&scope))
         .iter()
         .map(|pack| {
             let origin = if engine.is_bundled(&pack.id) {
-                "bundled"
+                "pack.bundled"
             } else {
-                "uploaded"
+                "pack.uploaded"
             };
             let mark = if default.as_deref() == Some(pack.id.as_str()) {
-                " · default here"
+                catalogue.render("pack.default_mark", &[])
             } else {
-                ""
+                String::new()
             };
-            format!(
-                "• `{}` — {} ({origin}{mark})",
-                escape(&pack.id),
-                escape(&pack.title)
+            catalogue.render(
+                "pack.list_line",
+                &[
+                    ("pack", &escape(&pack.id)),
+                    ("title", &escape(&pack.title)),
+                    ("origin", &catalogue.render(origin, &[])),
+                    ("mark", &mark),
+                ],
             )
         })
         .collect();
-    say(ctx, format!("Packs in this server:\n{}", lines.join("\n"))).await
+    let list = catalogue.render("pack.list", &[("packs", &lines.join("\n"))]);
+    say(ctx, list).await
 }
 
 /// Remove a pack uploaded to this server.
@@ -150,15 +158,13 @@ async fn remove(
             .await?;
     }
     let answer = if removed {
-        format!("Pack `{}` was removed from this server.", escape(&pack))
+        "pack.removed"
     } else if data.engine.is_bundled(&pack) {
-        format!(
-            "`{}` is a bundled pack; it cannot be removed.",
-            escape(&pack)
-        )
+        "pack.bundled_stays"
     } else {
-        format!("No pack `{}` was uploaded to this server.", escape(&pack))
+        "pack.not_uploaded"
     };
+    let answer = data.catalogue.render(answer, &[("pack", &escape(&pack))]);
     say(ctx, answer).await
 }
 
@@ -177,10 +183,11 @@ async fn default(
         .iter()
         .any(|p| p.id == pack)
     {
-        return Err(Notice(format!(
-            "No pack `{}` here; `/pack list` shows the ones there are.",
-            escape(&pack)
-        ))
+        return Err(Notice::new(
+            &data.catalogue,
+            "pack.not_here",
+            &[("pack", &escape(&pack))],
+        )
         .into());
     }
     data.engine
@@ -188,11 +195,10 @@ async fn default(
         .set_setting(&scope, DEFAULT_SETTING, &pack)
         .await?;
     data.engine.set_default(&scope, Some(pack.clone()));
-    say(
-        ctx,
-        format!("`{}` is now this server's default pack.", escape(&pack)),
-    )
-    .await
+    let answer = data
+        .catalogue
+        .render("pack.default_set", &[("pack", &escape(&pack))]);
+    say(ctx, answer).await
 }
 
 enum Received {
@@ -202,15 +208,15 @@ enum Received {
         /// What `check` would warn about.
         warnings: Diagnostics,
     },
-    /// What is wrong, ready to show.
-    Problems(String),
+    /// What is wrong with the file called `name`.
+    Problems { name: String, problems: Diagnostics },
 }
 
 /// Downloads (size-checked first) and validates an attachment as a pack.
 async fn receive(ctx: Context<'_>, file: &serenity::Attachment) -> Result<Received, Error> {
-    download::check_declared(file)?;
+    download::check_declared(&ctx.data().catalogue, file)?;
     ctx.defer_ephemeral().await?;
-    let bytes = download::fetch(&ctx.data().downloads, file).await?;
+    let bytes = download::fetch(&ctx.data().downloads, &ctx.data().catalogue, file).await?;
     let name = file.filename.clone();
     match ctx
         .data()
@@ -226,7 +232,12 @@ async fn receive(ctx: Context<'_>, file: &serenity::Attachment) -> Result<Receiv
 fn validate(name: &str, bytes: Vec<u8>) -> Received {
     let files = match read_upload(name, bytes) {
         Ok(files) => files,
-        Err(problems) => return Received::Problems(report(name, &problems)),
+        Err(problems) => {
+            return Received::Problems {
+                name: name.to_string(),
+                problems,
+            };
+        }
     };
     let loaded = files.load();
     match loaded.pack {
@@ -235,28 +246,33 @@ fn validate(name: &str, bytes: Vec<u8>) -> Received {
             pack: Box::new(pack),
             warnings: loaded.diagnostics,
         },
-        None => Received::Problems(report(name, &loaded.diagnostics)),
+        None => Received::Problems {
+            name: name.to_string(),
+            problems: loaded.diagnostics,
+        },
     }
 }
 
 /// The problems, one `PATH:LINE:COLUMN: message` line each, within one message.
-fn report(name: &str, problems: &Diagnostics) -> String {
-    let head = format!(
-        "`{}` has {} error(s); nothing was changed.\n",
-        escape(name),
-        problems.error_count().max(1)
-    );
+fn report(catalogue: &Catalogue, name: &str, problems: &Diagnostics) -> String {
+    let head = catalogue.render(
+        "pack.has_errors",
+        &[
+            ("file", &escape(name)),
+            ("errors", &problems.error_count().max(1)),
+        ],
+    ) + "\n";
     let budget = CONTENT_MAX - head.chars().count();
-    head + &lines(problems, budget)
+    head + &lines(catalogue, problems, budget)
 }
 
 /// As many whole diagnostic lines as fit in `budget` characters, then how many were left out.
-fn lines(problems: &Diagnostics, budget: usize) -> String {
+fn lines(catalogue: &Catalogue, problems: &Diagnostics, budget: usize) -> String {
     let all: Vec<String> = problems.iter().map(|d| escape(&d.to_string())).collect();
     let mut out = String::new();
     for (shown, line) in all.iter().enumerate() {
         let rest = all.len() - shown;
-        let more = format!("… and {rest} more (run `debate-drill check` for all)");
+        let more = catalogue.render("pack.more_problems", &[("count", &rest)]);
         if out.chars().count() + line.chars().count() + more.chars().count() + 2 > budget {
             out.push_str(&more);
             return out;

@@ -44,14 +44,21 @@ pub async fn practice(
     {
         thread.send_message(ctx, post.to_message()).await?;
     }
-    let pointer = Post::text(format!("Your round is in <#{thread}>.")).private();
+    let pointer = Post::text(ctx.data().catalogue.render(
+        "discord.round_in_thread",
+        &[("thread", &format!("<#{thread}>"))],
+    ))
+    .private();
     ctx.send(pointer.to_reply()).await?;
     Ok(())
 }
 
 /// A private thread under this channel with the caller added.
 async fn open_thread(ctx: Context<'_>) -> Result<serenity::ChannelId, Error> {
-    let name = format!("practice · {}", escape(&ctx.author().name));
+    let name = ctx.data().catalogue.render(
+        "discord.practice_thread",
+        &[("student", &escape(&ctx.author().name))],
+    );
     let thread = ctx
         .channel_id()
         .create_thread(

@@ -25,9 +25,9 @@ async fn instructor_role(
         .store()
         .set_setting(&guild_scope(guild), ROLE_SETTING, &role.id.to_string())
         .await?;
-    let post = Post::text(format!(
-        "Members with the role {} are now instructors here.",
-        escape(&role.name)
+    let post = Post::text(ctx.data().catalogue.render(
+        "discord.instructor_role_set",
+        &[("role", &escape(&role.name))],
     ))
     .private();
     ctx.send(post.to_reply()).await?;
