@@ -55,7 +55,7 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "bad-packs/empty-position",
         &[
-            "bad-packs/empty-position/lee.toml:1:1: position `lee` has no arguments: add at least one `[[arguments]]` with its id, claim and quote",
+            "bad-packs/empty-position/lee.toml:5:1: position `lee` has no arguments: add at least one `[[arguments]]` with its id, claim and quote",
         ],
     ),
     (

@@ -106,7 +106,8 @@ fn check_counts(
     }
     for position in positions.iter().filter(|p| p.arguments.is_empty()) {
         let id = position.id.as_ref().map_or("", |id| id.value.as_str());
-        d.push(position.site.error(format!(
+        let site = position.arguments_site.as_ref().unwrap_or(&position.site);
+        d.push(site.error(format!(
             "position `{id}` has no arguments: add at least one `[[arguments]]` with its id, claim and quote"
         )));
     }

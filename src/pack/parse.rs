@@ -232,6 +232,7 @@ impl<'s> Fields<'s> {
         }
         RawPosition {
             site: self.site(reader.offset()),
+            arguments_site: reader.key_offset("arguments").map(|at| self.site(at)),
             side,
             author: self.text(reader, "author", Required::Yes, MAX_TEXT_CHARS, d),
             source: self.text(reader, "source", Required::No, MAX_TEXT_CHARS, d),

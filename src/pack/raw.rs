@@ -85,6 +85,8 @@ pub(crate) struct RawPosition {
     pub url: String,
     pub thesis: String,
     pub arguments: Vec<RawArgument>,
+    /// Where `arguments` is written, when it is (an empty list is reported there).
+    pub arguments_site: Option<Site>,
 }
 
 #[derive(Debug, Clone)]

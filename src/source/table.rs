@@ -130,6 +130,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(key).is_some()
     }
 
+    /// Where `key` is written in this table, when it is.
+    pub fn key_offset(&self, key: &str) -> Option<usize> {
+        self.table
+            .get_key_value(key)
+            .map(|(name, _)| name.span().start)
+    }
+
     /// Reports every key that is not in `known`, at the key, with the closest known key.
     pub fn reject_unknown_keys(&self, known: &[&str], diagnostics: &mut Diagnostics) {
         for (key, _) in self.table.iter() {
