@@ -21,6 +21,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ),
     ("practice.how_to", &[]),
     ("practice.resumed", &["title", "side", "turns"]),
+    ("practice.waiting", &[]),
     ("practice.other_side_running", &["side", "wanted"]),
     ("practice.unknown_command", &["command"]),
     ("practice.goodbye", &[]),

@@ -233,6 +233,7 @@ fn a_round_survives_sigkill() {
         writeln!(stdin, "{turn}").unwrap();
     }
     stdin.flush().unwrap();
+    // A turn and its counter are committed before the turn's reply is printed.
     wait_for_turns(&mut reader, 3);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
@@ -250,6 +251,10 @@ fn a_round_survives_sigkill() {
     assert!(
         text.contains("3 turns (ended by command)"),
         "no turn lost, none doubled:\n{text}"
+    );
+    assert!(
+        text.contains("The counter waiting for your answer:"),
+        "a resumed round shows the counter to answer, not the whole brief:\n{text}"
     );
 }
 

@@ -2,6 +2,7 @@
 //! on a pipe it is plain text, one block of reply per line of input, so scripts and tests can
 //! drive it. Everything it says comes from the message catalogue through [`render`].
 
+mod input;
 pub mod render;
 mod repl;
 

@@ -1,11 +1,12 @@
 //! The practice loop: start (or resume) the student's round, then one engine command per line.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use tokio::runtime::Runtime;
 
+use super::input::{Input, Line};
 use super::render;
-use crate::drill::{Command, DrillError, Engine, Output};
+use crate::drill::{ArgumentRef, Command, DrillError, Engine, Output};
 use crate::prompts::Catalogue;
 
 /// One practice session in a terminal.
@@ -34,17 +35,14 @@ pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
         echo: practice.echo && !interactive,
     };
     practice.begin(&screen)?;
-    let mut input = std::io::stdin().lock();
-    let mut line = Vec::new();
+    let mut input = Input::new(interactive);
     loop {
-        screen.prompt();
-        line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim();
+        let line = match input.next_line() {
+            Line::Said(line) => line,
+            Line::End => break,
+            Line::Interrupted => return Ok(()),
+        };
+        let text = line.trim();
         if text.is_empty() {
             continue;
         }
@@ -107,18 +105,7 @@ impl Practice<'_> {
     }
 
     fn resume(&self, screen: &Screen, running_side: &str) {
-        let turns = self
-            .runtime
-            .block_on(async {
-                let round = self
-                    .engine
-                    .store()
-                    .active_round(&self.user, &self.place)
-                    .await
-                    .ok()??;
-                self.engine.store().turns(round.id).await.ok()
-            })
-            .map_or(0, |turns| turns.len());
+        let (turns, waiting) = self.runtime.block_on(self.round_so_far());
         let pack = self.engine.pack(&self.pack);
         let title = pack
             .as_deref()
@@ -142,7 +129,33 @@ impl Practice<'_> {
             ));
         }
         screen.notice(&self.catalogue.render("practice.how_to", &[]));
-        self.send(screen, Command::Brief);
+        match waiting {
+            Some(counter) => screen.block(&format!(
+                "{}\n{}",
+                self.catalogue.render("practice.waiting", &[]),
+                render::counter_text(self.catalogue, &counter)
+            )),
+            None => {
+                self.send(screen, Command::Brief);
+            }
+        }
+    }
+
+    /// How many turns the running round holds, and the counter still waiting for an answer:
+    /// the latest served that no turn has answered.
+    async fn round_so_far(&self) -> (usize, Option<ArgumentRef>) {
+        let store = self.engine.store();
+        let Ok(Some(round)) = store.active_round(&self.user, &self.place).await else {
+            return (0, None);
+        };
+        let turns = store.turns(round.id).await.map_or(0, |turns| turns.len());
+        let waiting = store.clashes(round.id).await.ok().and_then(|clashes| {
+            let open = clashes.iter().rev().find(|c| c.answered_turn.is_none())?;
+            let pack = self.engine.pack(&round.pack_id)?;
+            let index = pack.argument_index(&open.counter_argument)?;
+            Some(ArgumentRef::new(&pack, index))
+        });
+        (turns, waiting)
     }
 
     /// Sends one command and shows what came back; true when the round has ended.
@@ -170,20 +183,13 @@ struct Screen {
 }
 
 impl Screen {
-    fn prompt(&self) {
-        if self.interactive {
-            print!("\x1b[1m> \x1b[0m");
-            let _ = std::io::stdout().flush();
-        }
-    }
-
     /// A reply block, followed by a blank line so a reader can tell blocks apart.
     fn block(&self, text: &str) {
         let mut out = std::io::stdout().lock();
         if self.interactive {
             let width = textwrap::termwidth().clamp(40, 100);
             for (index, line) in text.lines().enumerate() {
-                let wrapped = textwrap::fill(line, width);
+                let wrapped = wrapped(line, width);
                 if index == 0 {
                     let _ = writeln!(out, "\x1b[1;36m{wrapped}\x1b[0m");
                 } else if line.starts_with('“') {
@@ -209,5 +215,57 @@ impl Screen {
 
     fn notice(&self, text: &str) {
         self.block(text);
+    }
+}
+
+/// A line wrapped to `width`; the later lines of a bullet (or of an indented line) hang under
+/// its text, not under the bullet.
+fn wrapped(line: &str, width: usize) -> String {
+    let indent = hanging_indent(line);
+    textwrap::fill(
+        line,
+        textwrap::Options::new(width).subsequent_indent(&indent),
+    )
+}
+
+fn hanging_indent(line: &str) -> String {
+    let text = line.trim_start_matches(' ');
+    let lead = line.len() - text.len();
+    let bullet = ["• ", "- ", "✓ ", "✗ "]
+        .iter()
+        .find(|bullet| text.starts_with(**bullet))
+        .map_or(0, |bullet| bullet.chars().count());
+    " ".repeat(lead + bullet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bullets_later_lines_hang_under_its_text() {
+        let line = "  • C. Reyes: Clubs cost little: teaching assistants, older pupils and volunteers can run them.";
+        let shown = wrapped(line, 40);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines.len() > 1, "{shown}");
+        assert!(lines[0].starts_with("  • C. Reyes"), "{shown}");
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("    ") && !l.starts_with("     ")),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_plain_line_wraps_flush_left() {
+        let shown = wrapped(
+            "Score: relevance 25.8, evidence 0, novelty 23.1 and more words",
+            30,
+        );
+        assert!(
+            shown.lines().skip(1).all(|l| !l.starts_with(' ')),
+            "{shown}"
+        );
     }
 }
