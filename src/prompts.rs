@@ -109,6 +109,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("discord.hint_for_opponent", &[]),
     ("discord.button_for_someone_else", &[]),
     ("card.source", &[]),
+    ("card.continued", &[]),
     ("card.claim", &[]),
     ("discord.argument_gone", &[]),
     ("discord.forget_confirm", &[]),

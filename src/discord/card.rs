@@ -9,6 +9,7 @@ use super::post::Post;
 use super::text::{
     EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, FIELD_NAME_MAX, FIELD_VALUE_MAX, FOOTER_MAX, trim,
 };
+use crate::prompts::Catalogue;
 
 /// Discord allows 25 fields; a trimmed card never needs more than this.
 const MAX_FIELDS: usize = 12;
@@ -45,8 +46,8 @@ impl Card {
     }
 
     /// Every part whole, over as many embeds and messages as it takes.
-    pub fn posts(self) -> Vec<Post> {
-        layout::lay_out(self)
+    pub fn posts(self, catalogue: &Catalogue) -> Vec<Post> {
+        layout::lay_out(self, &catalogue.render("card.continued", &[]))
     }
 
     /// One embed, each part trimmed to its limit, and how many characters it spends of the

@@ -165,7 +165,10 @@ fn source(data: &Data, guild: Option<serenity::GuildId>, argument_id: &str) -> V
                 data.catalogue.render("card.claim", &[]),
                 escape(&argument.claim),
             );
-            card.posts().into_iter().map(Post::private).collect()
+            card.posts(&data.catalogue)
+                .into_iter()
+                .map(Post::private)
+                .collect()
         }
         None => vec![Post::text(data.catalogue.render("discord.argument_gone", &[])).private()],
     }

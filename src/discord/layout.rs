@@ -14,10 +14,10 @@ use super::text::{
 
 pub const EMBEDS_PER_MESSAGE: usize = 10;
 pub const FIELDS_PER_EMBED: usize = 25;
-const CONTINUED: &str = " (continued)";
 
 /// The messages that show `card` whole; the footer goes under the last embed of the last one.
-pub fn lay_out(card: Card) -> Vec<Post> {
+/// A title or field name carried over to a later message ends with `more` (" (continued)").
+pub fn lay_out(card: Card, more: &str) -> Vec<Post> {
     let footer = card.footer.map(|footer| trim(&footer, FOOTER_MAX));
     let budget = EMBEDS_TOTAL_MAX - footer.as_deref().map_or(0, count);
     let (title, description) = shown_whole(card.title, card.description, EMBED_TITLE_MAX, "\n\n");
@@ -27,7 +27,7 @@ pub fn lay_out(card: Card) -> Vec<Post> {
         .map(Part::Text)
         .collect();
     for (name, value) in card.fields {
-        parts.extend(field_parts(name, value));
+        parts.extend(field_parts(name, value, more));
     }
     let mut messages = vec![Message::titled(title.clone())];
     for part in parts {
@@ -35,7 +35,7 @@ pub fn lay_out(card: Card) -> Vec<Post> {
             &mut messages,
             part,
             budget,
-            &continued(&title, EMBED_TITLE_MAX),
+            &continued(&title, EMBED_TITLE_MAX, more),
         );
     }
     let last = messages.len() - 1;
@@ -157,10 +157,10 @@ fn place(messages: &mut Vec<Message>, part: Part, budget: usize, continued_title
     messages.push(next);
 }
 
-/// A field as pieces of at most [`FIELD_VALUE_MAX`], the later ones named "(continued)".
-fn field_parts(name: String, value: String) -> impl Iterator<Item = Part> {
+/// A field as pieces of at most [`FIELD_VALUE_MAX`], the later ones named with `more`.
+fn field_parts(name: String, value: String, more: &str) -> impl Iterator<Item = Part> {
     let (name, value) = shown_whole(name, value, FIELD_NAME_MAX, "\n");
-    let later = continued(&name, FIELD_NAME_MAX);
+    let later = continued(&name, FIELD_NAME_MAX, more);
     split(&value, FIELD_VALUE_MAX)
         .into_iter()
         .enumerate()
@@ -182,8 +182,8 @@ fn shown_whole(heading: String, text: String, max: usize, between: &str) -> (Str
     (trim(&heading, max), format!("{heading}{between}{text}"))
 }
 
-fn continued(heading: &str, max: usize) -> String {
-    format!("{}{CONTINUED}", trim(heading, max - CONTINUED.len()))
+fn continued(heading: &str, max: usize, more: &str) -> String {
+    format!("{}{more}", trim(heading, max.saturating_sub(count(more))))
 }
 
 fn count(text: &str) -> usize {
@@ -259,7 +259,7 @@ mod tests {
             let value = (0..5).map(|n| line(&format!("field{field}-line"), n));
             card = card.field(heading.clone(), value.collect::<Vec<_>>().join("\n"));
         }
-        let posts = card.posts();
+        let posts = card.posts(&crate::prompts::Catalogue::builtin());
         assert!(posts.len() > 1, "more than one message");
         let embeds: Vec<Vec<Value>> = posts.iter().map(within_limits).collect();
         let shown = texts(&embeds.concat()).join("\n");
@@ -292,7 +292,7 @@ mod tests {
     fn a_short_card_is_one_embed() {
         let posts = Card::new("Title".into(), "Text".into())
             .field("Name".into(), "Value".into())
-            .posts();
+            .posts(&crate::prompts::Catalogue::builtin());
         assert_eq!(posts.len(), 1);
         let embeds = within_limits(&posts[0]);
         assert_eq!(embeds.len(), 1);

@@ -78,7 +78,7 @@ pub fn posts(moderated: &Moderated, catalogue: &Catalogue) -> Vec<Post> {
         ],
         _ => Vec::new(),
     };
-    under_last(card, buttons)
+    under_last(card, buttons, catalogue)
 }
 
 /// A student as a mention (which never pings: no post allows mentions).

@@ -25,15 +25,18 @@ pub fn posts(output: &Output, catalogue: &Catalogue) -> Vec<Post> {
         Output::Unsure => vec![Post::text(catalogue.render("notice.unsure", &[]))],
         Output::Hint {
             argument: Some(argument),
-        } => private(Card::new(
-            catalogue.render("card.hint", &[("claim", &escape(&argument.claim))]),
-            quote(argument),
-        )),
+        } => private(
+            Card::new(
+                catalogue.render("card.hint", &[("claim", &escape(&argument.claim))]),
+                quote(argument),
+            ),
+            catalogue,
+        ),
         Output::Hint { argument: None } => {
             vec![Post::text(catalogue.render("notice.no_hint", &[])).private()]
         }
-        Output::Brief(brief) => private(brief_card(brief, catalogue)),
-        Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue).posts(),
+        Output::Brief(brief) => private(brief_card(brief, catalogue), catalogue),
+        Output::Scorecard(scorecard) => scorecard_card(scorecard, catalogue).posts(catalogue),
         Output::NextCounter(next) => with_buttons(
             next_counter_card(next, catalogue),
             Some(&next.counter),
@@ -42,18 +45,25 @@ pub fn posts(output: &Output, catalogue: &Catalogue) -> Vec<Post> {
     }
 }
 
-fn private(card: Card) -> Vec<Post> {
-    card.posts().into_iter().map(Post::private).collect()
+fn private(card: Card, catalogue: &Catalogue) -> Vec<Post> {
+    card.posts(catalogue)
+        .into_iter()
+        .map(Post::private)
+        .collect()
 }
 
 /// The card's messages with the round's buttons under the last one.
 fn with_buttons(card: Card, counter: Option<&ArgumentRef>, catalogue: &Catalogue) -> Vec<Post> {
-    under_last(card, round_buttons(counter, catalogue))
+    under_last(card, round_buttons(counter, catalogue), catalogue)
 }
 
 /// The card's messages with `buttons` under the last one.
-pub(super) fn under_last(card: Card, buttons: Vec<serenity::CreateButton>) -> Vec<Post> {
-    let mut posts = card.posts();
+pub(super) fn under_last(
+    card: Card,
+    buttons: Vec<serenity::CreateButton>,
+    catalogue: &Catalogue,
+) -> Vec<Post> {
+    let mut posts = card.posts(catalogue);
     if let Some(last) = posts.pop() {
         posts.push(last.with_buttons(buttons));
     }
