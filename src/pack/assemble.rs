@@ -39,6 +39,7 @@ pub(crate) fn assemble(
     check_sides_have_arguments(pack, positions, &side_of_position, d);
     check_rebuttals(
         pack,
+        positions,
         &arguments,
         &argument_ids,
         &side_of_position,
@@ -255,6 +256,7 @@ fn check_sides_have_arguments(
 
 fn check_rebuttals(
     pack: &RawPack,
+    positions: &[RawPosition],
     arguments: &[(&RawPosition, &RawArgument)],
     argument_ids: &HashMap<&str, (&Located<String>, &RawArgument)>,
     side_of: &HashMap<&str, &str>,
@@ -269,6 +271,20 @@ fn check_rebuttals(
         })
         .collect();
     let opposes = |a: &str, b: &str| sides_oppose(pack, a, b);
+    // A position left with no arguments is reported once, at its file; the links to the
+    // arguments it used to hold (`position.name`) are not reported again, one by one.
+    let emptied: Vec<&str> = positions
+        .iter()
+        .filter(|p| p.arguments.is_empty())
+        .filter_map(|p| Some(p.id.as_ref()?.value.as_str()))
+        .collect();
+    let of_emptied = |target: &str| {
+        emptied.iter().any(|position| {
+            target
+                .strip_prefix(position)
+                .is_some_and(|name| name.starts_with('.'))
+        })
+    };
     for (_, argument) in arguments {
         let Some(id) = &argument.id else { continue };
         let mut seen = HashSet::new();
@@ -293,11 +309,13 @@ fn check_rebuttals(
                         .error(format!("argument `{}` rebuts itself", id.value)),
                 )
             } else if !argument_ids.contains_key(target.value.as_str()) {
-                Some(target.site.error(hints.unknown(
-                    "argument",
-                    &target.value,
-                    argument_ids.keys().copied(),
-                )))
+                (!of_emptied(&target.value)).then(|| {
+                    target.site.error(hints.unknown(
+                        "argument",
+                        &target.value,
+                        argument_ids.keys().copied(),
+                    ))
+                })
             } else if let (Some(own), Some(theirs)) = (
                 side_of_argument.get(id.value.as_str()),
                 side_of_argument.get(target.value.as_str()),
