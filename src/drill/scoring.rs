@@ -366,7 +366,8 @@ impl Rubric {
     }
 
     /// An opposing argument (other than the counter under reply) that the reply makes more
-    /// clearly than any argument of its own side.
+    /// clearly than any argument of its own side. Never a context entry: an essay's report of
+    /// another camp's view belongs to no one's case, so saying it is not arguing the other side.
     fn opposing_argument(
         &self,
         context: TurnContext<'_>,
@@ -377,6 +378,7 @@ impl Rubric {
         let best = self.matcher.search(reply, 1).into_iter().next()?;
         let side = &pack.arguments[best.argument].side;
         (Some(best.argument) != context.counter
+            && pack.arguments[best.argument].is_servable()
             && pack.opposes(context.side, side)
             && best.score > own_best * OPPOSING_MARGIN)
             .then_some(best.argument)
@@ -560,6 +562,16 @@ mod tests {
             "clothes are how teenagers express their identity and individuality",
         );
         assert!(turn.flags.contains(&Flag::ArguesOpposingSide), "{turn:?}");
+    }
+
+    #[test]
+    fn saying_a_view_an_opposing_essay_only_reports_is_not_arguing_the_other_side() {
+        let turn = score(
+            "for-uniforms",
+            None,
+            "teachers find uniforms make school trips easier to supervise",
+        );
+        assert!(!turn.flags.contains(&Flag::ArguesOpposingSide), "{turn:?}");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The one small pack the unit tests share, on another motion than the bundled one: three
 //! sides, where `for-uniforms` and `against-uniforms` oppose each other and `undecided` argues
 //! only against `against-uniforms` (so it never answers a `for-uniforms` student); curated
-//! rebuttals both ways, aliases, evidence to cite, and one point (`smith.mornings`) that no
-//! author answers.
+//! rebuttals both ways, aliases, evidence to cite, one point (`smith.mornings`) that no
+//! author answers, and one context entry (a view the review reports, not its own).
 
 use std::sync::Arc;
 
@@ -106,6 +106,13 @@ claim = "Stiff uniforms are uncomfortable in hot weather and distract from learn
 quote = "Nobody learns algebra in a wool blazer in June."
 keywords = ["comfort", "heat", "weather", "wool"]
 rebuts = ["smith.attendance"]
+
+[[positions.arguments]]
+id = "jones.teachers-report"
+role = "context"
+claim = "The review reports that some teachers find uniforms make school trips easier to supervise."
+quote = "Teachers told us a class in uniform is easy to count on a school trip."
+keywords = ["school trips", "supervise", "teachers report"]
 
 [[positions]]
 id = "lee"
