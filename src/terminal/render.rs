@@ -46,16 +46,20 @@ pub fn error(catalogue: &Catalogue, error: &DrillError) -> String {
 
 pub fn started(catalogue: &Catalogue, started: &Started) -> String {
     [
-        catalogue.render(
-            "practice.welcome",
-            &[
-                ("title", &started.title),
-                ("motion", &started.motion),
-                ("side", &started.side.name),
-                ("side_id", &started.side.id),
-                ("summary", &started.side.summary),
-            ],
-        ),
+        catalogue
+            .render(
+                "practice.welcome",
+                &[
+                    ("title", &started.title),
+                    ("motion", &started.motion),
+                    ("side", &started.side.name),
+                    ("side_id", &started.side.id),
+                    ("summary", &started.side.summary),
+                ],
+            )
+            // A side without a summary leaves no blank line behind.
+            .trim_end()
+            .to_string(),
         catalogue.render("practice.how_to", &[]),
     ]
     .join("\n\n")
