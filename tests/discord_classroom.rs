@@ -208,22 +208,30 @@ async fn a_valid_upload_is_usable_at_once_there_and_absent_elsewhere() {
 /// The bundled second pack, `positions/russia-war-cause/`, zipped as an instructor would zip its
 /// folder, under another id (a bundled pack's id is taken).
 fn second_pack_zip(id: &str) -> Vec<u8> {
-    use std::io::Write;
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("positions/russia-war-cause");
     let mut files: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();
     files.sort();
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for file in files {
+    let files = files.into_iter().map(|file| {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let mut text = std::fs::read_to_string(&file).unwrap();
         if name == "pack.toml" {
             text = text.replace("id = \"russia-war-cause\"", &format!("id = \"{id}\""));
         }
+        (name, text)
+    });
+    zip_folder("russia-war-cause", files)
+}
+
+/// `files` (name, text) zipped in one folder, as an instructor would zip a pack folder.
+fn zip_folder(folder: &str, files: impl IntoIterator<Item = (String, String)>) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in files {
         zip.start_file(
-            format!("russia-war-cause/{name}"),
+            format!("{folder}/{name}"),
             zip::write::SimpleFileOptions::default(),
         )
         .unwrap();
@@ -351,25 +359,20 @@ async fn the_servers_instructor_role_makes_a_member_an_instructor() {
 /// A generated pack of `arguments` arguments, every `rebuts` naming an argument that does not
 /// exist (the case that once made checking quadratic), zipped as an instructor would.
 fn big_pack_zip(arguments: usize) -> Vec<u8> {
-    use std::io::Write;
     let (pack, positions) = debate_drill::pack::synthetic::generate("big", arguments);
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for file in std::iter::once(&pack).chain(&positions) {
+    let files = std::iter::once(&pack).chain(&positions).map(|file| {
         let name = file
             .path
             .file_name()
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        let text = file.text.replace("rebuts = [\"", "rebuts = [\"missing-");
-        zip.start_file(
-            format!("big/{name}"),
-            zip::write::SimpleFileOptions::default(),
+        (
+            name,
+            file.text.replace("rebuts = [\"", "rebuts = [\"missing-"),
         )
-        .unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
+    });
+    zip_folder("big", files)
 }
 
 /// Validating a big upload runs off the bot's async workers: with more big uploads being validated
