@@ -56,7 +56,8 @@ pub struct PromptsConfig {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct DatabaseConfig {
-    /// `sqlite://FILE` (created on first start).
+    /// `sqlite://FILE` (created on first start), or `postgres://…` for a server that several
+    /// processes share.
     pub url: String,
     /// Delete students' messages older than this many days (0 keeps them forever).
     pub retention_days: u32,
@@ -71,6 +72,10 @@ pub struct DiscordConfig {
     pub api_base: String,
     /// A role whose members are instructors in every server (besides Manage Server).
     pub instructor_role: Option<String>,
+    /// The shards this process runs, `"A..B"` (both included), of `shard_total`; every shard
+    /// when absent.
+    pub shards: Option<String>,
+    pub shard_total: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -136,6 +141,8 @@ impl Default for DiscordConfig {
             token_env: "DISCORD_TOKEN".into(),
             api_base: "https://discord.com".into(),
             instructor_role: None,
+            shards: None,
+            shard_total: None,
         }
     }
 }
@@ -224,7 +231,7 @@ impl Config {
     /// What is wrong with the values: the key (`section.key`, or a section) and one sentence.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
-        if let Err(problem) = checked_sqlite_path("`database.url`", &self.database.url) {
+        if let Err(problem) = checked_database("`database.url`", &self.database.url) {
             problems.push(("database.url", problem));
         }
         let env = &self.discord.token_env;
@@ -241,6 +248,9 @@ impl Config {
             problems.push(("discord.api_base", format!(
                 "`discord.api_base` must be an http(s) URL without a trailing slash, such as https://discord.com, found {base:?}"
             )));
+        }
+        if let Err(problem) = self.discord.shard_range() {
+            problems.push(("discord.shards", problem));
         }
         if !(0.0..=1.0).contains(&self.matcher.min_confidence) {
             problems.push((
@@ -304,10 +314,87 @@ impl Config {
         }
     }
 
-    /// The SQLite file that `database.url` names.
-    pub fn database_path(&self) -> PathBuf {
-        sqlite_path(&self.database.url)
+    /// The database that `database.url` names.
+    pub fn database(&self) -> Database {
+        if is_postgres_url(&self.database.url) {
+            Database::Server(self.database.url.clone())
+        } else {
+            Database::File(sqlite_path(&self.database.url))
+        }
     }
+}
+
+impl DiscordConfig {
+    /// The shards this process runs, if not all of them.
+    pub fn shard_range(&self) -> Result<Option<ShardRange>, String> {
+        match (&self.shards, self.shard_total) {
+            (None, None) => Ok(None),
+            (Some(shards), Some(total)) => ShardRange::parse(shards, total).map(Some),
+            _ => Err(
+                "`discord.shards` and `discord.shard_total` go together: give both or neither"
+                    .into(),
+            ),
+        }
+    }
+}
+
+/// A range of shards, `first..=last` of `total`, that one process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardRange {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl ShardRange {
+    /// Reads `"A..B"` (both included) of `total` shards.
+    pub fn parse(shards: &str, total: u32) -> Result<ShardRange, String> {
+        let bounds = shards.split_once("..").and_then(|(first, last)| {
+            Some((first.trim().parse().ok()?, last.trim().parse().ok()?))
+        });
+        let Some((first, last)) = bounds else {
+            return Err(format!(
+                "shards must be a range A..B of shard numbers, both included, such as 0..1, found {shards:?}"
+            ));
+        };
+        if first > last || last >= total {
+            return Err(format!(
+                "shards {first}..{last} must run from low to high and stay below the shard total {total} (shards are numbered from 0)"
+            ));
+        }
+        Ok(ShardRange { first, last, total })
+    }
+
+    /// Whether this process runs shard 0, the one Discord sends every DM to.
+    pub fn holds_shard_zero(&self) -> bool {
+        self.first == 0
+    }
+}
+
+/// Where the store lives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Database {
+    /// A SQLite file.
+    File(PathBuf),
+    /// A PostgreSQL server's URL.
+    Server(String),
+}
+
+/// The database that the URL `what` names, or why it names none: a `postgres://` URL with a
+/// host, or a `sqlite:` URL with a file.
+pub fn checked_database(what: &str, url: &str) -> Result<Database, String> {
+    if is_postgres_url(url) {
+        return match url::Url::parse(url) {
+            Ok(parsed) if parsed.host_str().is_some_and(|host| !host.is_empty()) => {
+                Ok(Database::Server(url.to_owned()))
+            }
+            _ => Err(format!(
+                "{what} names no server: write it as postgres://USER@HOST:PORT/DATABASE, found {:?}",
+                redact_password(url)
+            )),
+        };
+    }
+    checked_sqlite_path(what, url).map(Database::File)
 }
 
 /// The file path of a `sqlite:` URL that `what` names, or why it is not one (another scheme, or
@@ -315,7 +402,8 @@ impl Config {
 pub fn checked_sqlite_path(what: &str, url: &str) -> Result<PathBuf, String> {
     if !url.starts_with("sqlite:") {
         return Err(format!(
-            "{what} must be a sqlite: URL such as sqlite://debate-drill.db, found {url:?}"
+            "{what} must be a sqlite: URL such as sqlite://debate-drill.db, or a postgres:// URL, found {:?}",
+            redact_password(url)
         ));
     }
     let path = sqlite_path(url);
@@ -334,6 +422,34 @@ fn sqlite_path(url: &str) -> PathBuf {
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url);
     PathBuf::from(rest.split('?').next().unwrap_or(rest))
+}
+
+/// Whether `url` names a PostgreSQL server.
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// `url` without its password, fit for a message or a log (a malformed URL too).
+pub fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info
+                .split_once(':')
+                .map_or(user_info, |(user, _)| user);
+            let hidden = if user.len() < user_info.len() {
+                ":***"
+            } else {
+                ""
+            };
+            format!("{scheme}://{user}{hidden}@{host}{path}")
+        }
+        None => url.to_owned(),
+    }
 }
 
 /// How many problems one config check reports at most.
@@ -407,8 +523,7 @@ mod tests {
 
     #[test]
     fn values_are_validated() {
-        let errors =
-            parse("[database]\nurl = 'postgres://x'\n[scoring]\nclash = -1.0\n").unwrap_err();
+        let errors = parse("[database]\nurl = 'mysql://x'\n[scoring]\nclash = -1.0\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("database.url"));
         assert!(errors[1].contains("scoring.clash"));
@@ -446,6 +561,53 @@ mod tests {
     fn a_database_url_without_a_file_is_refused() {
         let errors = parse("[database]\nurl = 'sqlite:'\n").unwrap_err();
         assert!(errors[0].contains("names no file"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_postgres_url_names_a_server_and_its_password_never_shows() {
+        let config =
+            parse("[database]\nurl = 'postgres://drill:s3cret@db.local:5433/drill'\n").unwrap();
+        assert_eq!(
+            config.database(),
+            Database::Server("postgres://drill:s3cret@db.local:5433/drill".into())
+        );
+
+        let errors = parse("[database]\nurl = 'postgres://drill:s3cret@/drill'\n").unwrap_err();
+        assert!(errors[0].contains("names no server"), "{errors:?}");
+        assert!(!errors[0].contains("s3cret"), "{errors:?}");
+        assert_eq!(
+            redact_password("postgres://drill:s3cret@db:5432/x?sslmode=require"),
+            "postgres://drill:***@db:5432/x?sslmode=require"
+        );
+        assert_eq!(
+            redact_password("postgres://drill@db/x"),
+            "postgres://drill@db/x"
+        );
+    }
+
+    #[test]
+    fn a_shard_range_is_read_both_ends_included_and_checked_against_the_total() {
+        let config = parse("[discord]\nshards = '2..3'\nshard_total = 4\n").unwrap();
+        assert_eq!(
+            config.discord.shard_range(),
+            Ok(Some(ShardRange {
+                first: 2,
+                last: 3,
+                total: 4
+            }))
+        );
+        for (text, says) in [
+            (
+                "shards = '1..2'\nshard_total = 2",
+                "below the shard total 2",
+            ),
+            ("shards = '3..1'\nshard_total = 4", "from low to high"),
+            ("shards = 'all'\nshard_total = 4", "a range A..B"),
+            ("shards = '0..1'", "go together"),
+        ] {
+            let errors = parse(&format!("[discord]\n{text}\n")).unwrap_err();
+            assert!(errors[0].contains(says), "{text}: {errors:?}");
+        }
     }
 
     #[test]

@@ -121,6 +121,27 @@ fn a_missing_token_is_one_clear_line_and_exit_1() {
     assert!(stderr.contains("NO_SUCH_TOKEN_VAR"), "{stderr}");
 }
 
+#[test]
+fn a_shard_range_outside_the_total_is_refused_before_connecting() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "[discord]\ntoken_env = \"SHARD_TEST_TOKEN\"\n").unwrap();
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_debate-drill"))
+        .args(["serve", "--shards", "1..2", "--shard-total", "2", "--config"])
+        .arg(&config)
+        .env("SHARD_TEST_TOKEN", "a-token")
+        .output()
+        .unwrap();
+
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--shards: shards 1..2 must run from low to high and stay below the shard total 2"),
+        "{stderr}"
+    );
+}
+
 #[tokio::test]
 async fn every_request_is_to_a_known_route() {
     let fake = FakeDiscord::start().await;

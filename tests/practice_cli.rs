@@ -337,7 +337,8 @@ fn practice_blanks_messages_older_than_the_retention_period() {
 }
 
 /// `--db` takes a file or the sqlite: URL form `database.url` uses, never a folder named
-/// `sqlite:`; a database URL of another kind is refused, not made into a folder.
+/// `sqlite:`; a database URL of a kind the store does not speak is refused, not made into a
+/// folder, and a PostgreSQL URL that names no server is refused before any connection.
 #[test]
 fn a_database_url_is_read_as_a_url_and_another_scheme_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -351,18 +352,56 @@ fn a_database_url_is_read_as_a_url_and_another_scheme_is_refused() {
     let packs = root().join("positions").display().to_string();
     let output = debate_drill(dir.path())
         .args(["--packs", &packs, "practice"])
-        .env("DEBATE_DRILL_DATABASE_URL", "postgres://x")
+        .env("DEBATE_DRILL_DATABASE_URL", "mysql://x")
         .stdin(Stdio::null())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(
         common::stderr(&output)
-            .contains("DEBATE_DRILL_DATABASE_URL must be a sqlite: URL such as sqlite://debate-drill.db, found \"postgres://x\""),
+            .contains("DEBATE_DRILL_DATABASE_URL must be a sqlite: URL such as sqlite://debate-drill.db, or a postgres:// URL, found \"mysql://x\""),
         "{}",
         common::stderr(&output)
     );
-    assert!(!dir.path().join("postgres:").exists());
+    assert!(!dir.path().join("mysql:").exists());
+
+    let output = run(
+        &root(),
+        &["practice", "--db", "postgres:///drill"],
+        "/end\n",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        common::stderr(&output).contains("--db names no server"),
+        "{}",
+        common::stderr(&output)
+    );
+}
+
+/// A round on a PostgreSQL server (the tests' own cluster): played through the binary, and its
+/// turn and ended round stored there.
+#[tokio::test]
+async fn a_round_is_played_and_stored_on_a_postgres_server() {
+    let Some(url) = common::postgres::database() else {
+        return;
+    };
+    let output = run(
+        &root(),
+        &["practice", "--db", &url, "--seed", "3"],
+        "neutrality for ukraine would calm russia\n/end\n",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1 turn"));
+
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    let stored: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM turns), (SELECT COUNT(*) FROM rounds WHERE ended_ms IS NOT NULL)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, (1, 1));
 }
 
 #[test]

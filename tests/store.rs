@@ -1,25 +1,73 @@
-//! The store on real SQLite files in a temporary folder.
+//! The store on both back ends: real SQLite files in a temporary folder, and a real PostgreSQL
+//! server these tests start themselves (`common::postgres`). Each test is written once, as a
+//! function of the database it runs on, and run on each.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use debate_drill::store::{
     ClashOrigin, NewDrill, NewRound, NewTurn, OpponentPoint, Store, StoreError,
 };
 use tempfile::TempDir;
 
-struct Scratch {
-    _dir: TempDir,
-    file: PathBuf,
+/// Where a test's store lives: a new SQLite file, or a new database on the test cluster.
+enum Database {
+    Sqlite(TempDir),
+    Postgres(String),
 }
 
-fn scratch() -> Scratch {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("drill.db");
-    Scratch { _dir: dir, file }
+impl Database {
+    fn sqlite() -> Database {
+        Database::Sqlite(tempfile::tempdir().unwrap())
+    }
+
+    fn postgres() -> Option<Database> {
+        common::postgres::database().map(Database::Postgres)
+    }
+
+    fn url(&self) -> String {
+        match self {
+            Database::Sqlite(dir) => format!("sqlite://{}", dir.path().join("drill.db").display()),
+            Database::Postgres(url) => url.clone(),
+        }
+    }
+
+    /// Opens the store: each call is a new handle on the same database.
+    async fn open(&self) -> Store {
+        Store::open(&self.url()).await.unwrap()
+    }
+
+    /// Row counts straight from the database, past the store's API.
+    async fn count_rows(&self, table: &str) -> i64 {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.url()).await.unwrap();
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let count = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        count
+    }
 }
 
-async fn open(file: &Path) -> Store {
-    Store::open_in(file).await.unwrap()
+/// Runs each named test, an `async fn(Database)`, once on SQLite and once on PostgreSQL, as
+/// `<name>::sqlite` and `<name>::postgres`.
+macro_rules! on_both_back_ends {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                super::$test(super::Database::sqlite()).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                if let Some(database) = super::Database::postgres() {
+                    super::$test(database).await
+                }
+            }
+        }
+    )*};
 }
 
 fn round_for(user_key: &str, place_key: &str) -> NewRound {
@@ -64,24 +112,8 @@ fn turn_serving(counter: &str, answering: Option<&str>) -> NewTurn {
     }
 }
 
-/// Row counts straight from the file, past the store's API.
-async fn count_rows(file: &Path, table: &str) -> i64 {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", file.display()))
-        .await
-        .unwrap();
-    let sql = format!("SELECT COUNT(*) FROM {table}");
-    let count = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
-    count
-}
-
-#[tokio::test]
-async fn the_schema_is_created_on_first_open_and_reopening_keeps_the_data() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn the_schema_is_created_on_first_open_and_reopening_keeps_the_data(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("terminal:local", "terminal"))
         .await
@@ -92,7 +124,7 @@ async fn the_schema_is_created_on_first_open_and_reopening_keeps_the_data() {
         .unwrap();
     store.close().await;
 
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
 
     assert_eq!(store.round(round.id).await.unwrap(), Some(round));
     assert_eq!(
@@ -105,10 +137,8 @@ async fn the_schema_is_created_on_first_open_and_reopening_keeps_the_data() {
     );
 }
 
-#[tokio::test]
-async fn a_user_has_at_most_one_active_round_per_place() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_user_has_at_most_one_active_round_per_place(db: Database) {
+    let store = db.open().await;
     let first = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -146,10 +176,8 @@ async fn a_user_has_at_most_one_active_round_per_place() {
     assert_ne!(again.id, first.id);
 }
 
-#[tokio::test]
-async fn ending_a_round_twice_changes_nothing_and_says_so() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn ending_a_round_twice_changes_nothing_and_says_so(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -172,10 +200,8 @@ async fn ending_a_round_twice_changes_nothing_and_says_so() {
     ));
 }
 
-#[tokio::test]
-async fn rounds_are_listed_by_user_by_drill_and_while_active() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn rounds_are_listed_by_user_by_drill_and_while_active(db: Database) {
+    let store = db.open().await;
     let solo = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -207,10 +233,8 @@ async fn rounds_are_listed_by_user_by_drill_and_while_active() {
     );
 }
 
-#[tokio::test]
-async fn turns_are_numbered_from_one_within_each_round() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn turns_are_numbered_from_one_within_each_round(db: Database) {
+    let store = db.open().await;
     let a = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -246,10 +270,8 @@ async fn turns_are_numbered_from_one_within_each_round() {
     );
 }
 
-#[tokio::test]
-async fn a_message_appended_twice_is_stored_once() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_message_appended_twice_is_stored_once(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -287,10 +309,8 @@ async fn a_message_appended_twice_is_stored_once() {
     assert_eq!(after_end.unwrap(), first);
 }
 
-#[tokio::test]
-async fn turns_go_only_to_rounds_that_exist_and_are_active() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn turns_go_only_to_rounds_that_exist_and_are_active(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -308,10 +328,8 @@ async fn turns_go_only_to_rounds_that_exist_and_are_active() {
     assert!(store.turns(round.id).await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn the_ledger_opens_a_clash_per_counter_and_closes_it_when_answered() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn the_ledger_opens_a_clash_per_counter_and_closes_it_when_answered(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -357,10 +375,8 @@ async fn the_ledger_opens_a_clash_per_counter_and_closes_it_when_answered() {
     );
 }
 
-#[tokio::test]
-async fn answering_a_counter_served_twice_closes_both_clashes_but_not_its_own() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn answering_a_counter_served_twice_closes_both_clashes_but_not_its_own(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -389,10 +405,8 @@ async fn answering_a_counter_served_twice_closes_both_clashes_but_not_its_own() 
     assert_eq!(answered, [Some(3), Some(3), None]);
 }
 
-#[tokio::test]
-async fn a_counter_served_outside_a_turn_is_answered_only_by_a_later_turn() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_counter_served_outside_a_turn_is_answered_only_by_a_later_turn(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -465,10 +479,8 @@ fn drill_in(channel_key: &str, begin_at_ms: Option<i64>) -> NewDrill {
     }
 }
 
-#[tokio::test]
-async fn members_arguing_in_one_place_are_each_others_opponents() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn members_arguing_in_one_place_are_each_others_opponents(db: Database) {
+    let store = db.open().await;
     let drill = store
         .open_drill(drill_in("channel:1", None))
         .await
@@ -522,10 +534,8 @@ async fn members_arguing_in_one_place_are_each_others_opponents() {
     );
 }
 
-#[tokio::test]
-async fn a_turns_point_reaches_the_opponent_once_and_only_while_their_round_runs() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_turns_point_reaches_the_opponent_once_and_only_while_their_round_runs(db: Database) {
+    let store = db.open().await;
     let speaker = store
         .start_round(round_for("discord:a", "thread:pair"))
         .await
@@ -573,10 +583,8 @@ async fn a_turns_point_reaches_the_opponent_once_and_only_while_their_round_runs
     assert_eq!(store.clashes(opponent.id).await.unwrap().len(), 1);
 }
 
-#[tokio::test]
-async fn scheduled_starts_and_reminders_are_kept_across_reopening() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn scheduled_starts_and_reminders_are_kept_across_reopening(db: Database) {
+    let store = db.open().await;
     let scheduled = store
         .open_drill(drill_in("channel:1", Some(5_000)))
         .await
@@ -605,7 +613,7 @@ async fn scheduled_starts_and_reminders_are_kept_across_reopening() {
     assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
     drop(store);
 
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
     assert_eq!(
         store
             .drill(scheduled.id)
@@ -622,10 +630,8 @@ async fn scheduled_starts_and_reminders_are_kept_across_reopening() {
     assert!(store.drills_to_begin(i64::MAX).await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn forgetting_a_user_removes_everything_about_them_and_nothing_else() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn forgetting_a_user_removes_everything_about_them_and_nothing_else(db: Database) {
+    let store = db.open().await;
     for place in ["dm:1", "thread:7"] {
         let round = store
             .start_round(round_for("discord:1", place))
@@ -656,14 +662,12 @@ async fn forgetting_a_user_removes_everything_about_them_and_nothing_else() {
     assert_eq!(store.turns(kept.id).await.unwrap().len(), 1);
     assert_eq!(store.clashes(kept.id).await.unwrap().len(), 1);
     for (table, left) in [("users", 1), ("rounds", 1), ("turns", 1), ("clashes", 1)] {
-        assert_eq!(count_rows(&scratch.file, table).await, left, "{table}");
+        assert_eq!(db.count_rows(table).await, left, "{table}");
     }
 }
 
-#[tokio::test]
-async fn the_retention_purge_blanks_only_old_messages() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn the_retention_purge_blanks_only_old_messages(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -685,10 +689,8 @@ async fn the_retention_purge_blanks_only_old_messages() {
     assert!(turns.iter().all(|t| t.total == 40.0), "scores are kept");
 }
 
-#[tokio::test]
-async fn settings_are_kept_per_scope_and_can_be_replaced_or_removed() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn settings_are_kept_per_scope_and_can_be_replaced_or_removed(db: Database) {
+    let store = db.open().await;
 
     store
         .set_setting("guild:1", "instructor-role", "Teachers")
@@ -722,12 +724,10 @@ async fn settings_are_kept_per_scope_and_can_be_replaced_or_removed() {
     assert_eq!(role("guild:1").await.unwrap(), None);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_appends_to_different_rounds_lose_nothing() {
+async fn concurrent_appends_to_different_rounds_lose_nothing(db: Database) {
     const ROUNDS: usize = 8;
     const TURNS: u32 = 20;
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
 
     let mut tasks = Vec::new();
     for student in 0..ROUNDS {
@@ -763,10 +763,8 @@ async fn concurrent_appends_to_different_rounds_lose_nothing() {
     }
 }
 
-#[tokio::test]
-async fn a_committed_turn_survives_dropping_the_store_without_closing_it() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_committed_turn_survives_dropping_the_store_without_closing_it(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -777,16 +775,14 @@ async fn a_committed_turn_survives_dropping_the_store_without_closing_it() {
         .unwrap();
     drop(store);
 
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
 
     assert_eq!(store.turns(round.id).await.unwrap(), [stored]);
     assert_eq!(store.active_rounds().await.unwrap(), [round]);
 }
 
-#[tokio::test]
-async fn a_committed_turn_is_readable_while_the_old_connections_are_never_cleaned_up() {
-    let scratch = scratch();
-    let store = open(&scratch.file).await;
+async fn a_committed_turn_is_readable_while_the_old_connections_are_never_cleaned_up(db: Database) {
+    let store = db.open().await;
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -795,22 +791,22 @@ async fn a_committed_turn_is_readable_while_the_old_connections_are_never_cleane
     // Like a killed process: no close, no checkpoint, the WAL left as it is.
     std::mem::forget(store);
 
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
 
     assert_eq!(store.turns(round.id).await.unwrap(), [stored]);
 }
 
-/// Names the database file for the child process of the SIGKILL test.
+/// Names the database (a URL) for the child process of the SIGKILL test.
 const CHILD_DATABASE: &str = "DEBATE_DRILL_STORE_CHILD_DATABASE";
 
 /// The child half of the SIGKILL test: does nothing unless started by it.
 #[tokio::test]
 #[ignore = "run by a_committed_turn_survives_sigkill_of_its_process"]
 async fn child_appends_a_turn_and_waits_to_be_killed() {
-    let Some(file) = std::env::var_os(CHILD_DATABASE) else {
+    let Ok(url) = std::env::var(CHILD_DATABASE) else {
         return;
     };
-    let store = open(Path::new(&file)).await;
+    let store = Store::open(&url).await.unwrap();
     let round = store
         .start_round(round_for("discord:1", "dm:1"))
         .await
@@ -823,16 +819,14 @@ async fn child_appends_a_turn_and_waits_to_be_killed() {
     std::thread::sleep(std::time::Duration::from_secs(60));
 }
 
-#[tokio::test]
-async fn a_committed_turn_survives_sigkill_of_its_process() {
+async fn a_committed_turn_survives_sigkill_of_its_process(db: Database) {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    let scratch = scratch();
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "child_appends_a_turn_and_waits_to_be_killed"])
         .args(["--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_DATABASE, &scratch.file)
+        .env(CHILD_DATABASE, db.url())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -845,10 +839,84 @@ async fn a_committed_turn_survives_sigkill_of_its_process() {
     child.kill().unwrap(); // SIGKILL on unix: no destructor, no close, no checkpoint
     child.wait().unwrap();
 
-    let store = open(&scratch.file).await;
+    let store = db.open().await;
 
     let turns = store.turns(round_id).await.unwrap();
     assert_eq!(turns.len(), 1);
     assert_eq!(turns[0].source_id.as_deref(), Some("m-1"));
     assert_eq!(turns[0].message, "kept");
 }
+
+/// Two handles on one database, as two processes would hold, append to the same round at once:
+/// every turn gets its own number and its own clash, none is lost.
+async fn concurrent_appends_to_one_round_from_two_handles_number_every_turn_once(db: Database) {
+    const TURNS: usize = 40;
+    let (first, second) = (db.open().await, db.open().await);
+    let round = first
+        .start_round(round_for("discord:1", "dm:1"))
+        .await
+        .unwrap();
+
+    let mut tasks = Vec::new();
+    for n in 0..TURNS {
+        let store = if n % 2 == 0 {
+            first.clone()
+        } else {
+            second.clone()
+        };
+        tasks.push(tokio::spawn(async move {
+            let message = format!("turn {n}");
+            let turn = NewTurn {
+                source_id: Some(format!("m-{n}")),
+                ..turn_serving(&message, None)
+            };
+            store.append_turn(round.id, turn).await.unwrap()
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+
+    let numbers: Vec<u32> = first
+        .turns(round.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|turn| turn.number)
+        .collect();
+    assert_eq!(numbers, (1..=TURNS as u32).collect::<Vec<_>>());
+    let served: Vec<u32> = first
+        .clashes(round.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|clash| clash.served_turn)
+        .collect();
+    let mut sorted = served.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (1..=TURNS as u32).collect::<Vec<_>>());
+}
+
+on_both_back_ends!(
+    the_schema_is_created_on_first_open_and_reopening_keeps_the_data,
+    a_user_has_at_most_one_active_round_per_place,
+    ending_a_round_twice_changes_nothing_and_says_so,
+    rounds_are_listed_by_user_by_drill_and_while_active,
+    turns_are_numbered_from_one_within_each_round,
+    a_message_appended_twice_is_stored_once,
+    turns_go_only_to_rounds_that_exist_and_are_active,
+    the_ledger_opens_a_clash_per_counter_and_closes_it_when_answered,
+    answering_a_counter_served_twice_closes_both_clashes_but_not_its_own,
+    a_counter_served_outside_a_turn_is_answered_only_by_a_later_turn,
+    members_arguing_in_one_place_are_each_others_opponents,
+    a_turns_point_reaches_the_opponent_once_and_only_while_their_round_runs,
+    scheduled_starts_and_reminders_are_kept_across_reopening,
+    forgetting_a_user_removes_everything_about_them_and_nothing_else,
+    the_retention_purge_blanks_only_old_messages,
+    settings_are_kept_per_scope_and_can_be_replaced_or_removed,
+    concurrent_appends_to_different_rounds_lose_nothing,
+    concurrent_appends_to_one_round_from_two_handles_number_every_turn_once,
+    a_committed_turn_survives_dropping_the_store_without_closing_it,
+    a_committed_turn_is_readable_while_the_old_connections_are_never_cleaned_up,
+    a_committed_turn_survives_sigkill_of_its_process,
+);

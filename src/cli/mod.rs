@@ -57,6 +57,12 @@ pub enum Command {
         /// The configuration file.
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
+        /// Run only these shards, both included (overrides `discord.shards`).
+        #[arg(long, value_name = "A..B", requires = "shard_total")]
+        shards: Option<String>,
+        /// How many shards the bot runs in all processes together.
+        #[arg(long, value_name = "N", requires = "shards")]
+        shard_total: Option<u32>,
     },
     /// Practise a round in the terminal.
     Practice {
@@ -203,7 +209,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             holdout,
             misses,
         } => evaluate::run(&cli, blind, seeds, *holdout, *misses),
-        Command::Serve { config } => serve::run(&cli, config),
+        Command::Serve {
+            config,
+            shards,
+            shard_total,
+        } => serve::run(&cli, config, shards.as_deref().zip(*shard_total)),
     }
 }
 

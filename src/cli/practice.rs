@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use super::{Cli, Failure, Library};
-use crate::config::{Config, DATABASE_URL_ENV, checked_sqlite_path};
+use crate::config::{
+    Config, DATABASE_URL_ENV, Database, checked_database, is_postgres_url, redact_password,
+};
 use crate::drill::Engine;
 use crate::prompts::Catalogue;
 use crate::store::Store;
@@ -28,16 +30,19 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
     let pack = library.select(cli.pack.as_deref())?;
     let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
         .map_err(|e| Failure::Invalid(e.to_string()))?;
-    let database = database_path(options.db, options.config.map(|_| &config))?;
+    let database = database(options.db, options.config.map(|_| &config))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let store = runtime.block_on(Store::open_in(&database)).map_err(|e| {
-        Failure::Invalid(format!(
-            "cannot open the database {}: {e}",
-            database.display()
-        ))
-    })?;
+    let (opened, named) = match &database {
+        Database::File(path) => (
+            runtime.block_on(Store::open_in(path)),
+            path.display().to_string(),
+        ),
+        Database::Server(url) => (runtime.block_on(Store::open(url)), redact_password(url)),
+    };
+    let store =
+        opened.map_err(|e| Failure::Invalid(format!("cannot open the database {named}: {e}")))?;
     runtime
         .block_on(store.apply_retention(config.database.retention_days))
         .map_err(|e| Failure::Invalid(format!("cannot apply the retention period: {e}")))?;
@@ -60,24 +65,24 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
     terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
 }
 
-/// `--db` (a file, or a sqlite: URL as `database.url` takes), else the configured
-/// `database.url`, else the environment's, else `debate-drill.db`.
-fn database_path(db: Option<&PathBuf>, config: Option<&Config>) -> Result<PathBuf, Failure> {
+/// `--db` (a file, or a URL as `database.url` takes), else the configured `database.url`, else
+/// the environment's, else `debate-drill.db`.
+fn database(db: Option<&PathBuf>, config: Option<&Config>) -> Result<Database, Failure> {
     if let Some(db) = db {
         return match db.to_str() {
-            Some(url) if url.starts_with("sqlite:") => {
-                checked_sqlite_path("--db", url).map_err(Failure::Invalid)
+            Some(url) if url.starts_with("sqlite:") || is_postgres_url(url) => {
+                checked_database("--db", url).map_err(Failure::Invalid)
             }
-            _ => Ok(db.clone()),
+            _ => Ok(Database::File(db.clone())),
         };
     }
     if let Some(config) = config {
-        return Ok(config.database_path());
+        return Ok(config.database());
     }
     match std::env::var(DATABASE_URL_ENV) {
         Ok(url) if !url.is_empty() => {
-            checked_sqlite_path(DATABASE_URL_ENV, &url).map_err(Failure::Invalid)
+            checked_database(DATABASE_URL_ENV, &url).map_err(Failure::Invalid)
         }
-        _ => Ok(PathBuf::from("debate-drill.db")),
+        _ => Ok(Database::File(PathBuf::from("debate-drill.db"))),
     }
 }

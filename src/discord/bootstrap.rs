@@ -12,7 +12,7 @@ use super::mentions::no_pings;
 use super::reload;
 use super::shutdown;
 use super::state::Data;
-use crate::config::Config;
+use crate::config::{Config, redact_password};
 use crate::drill::Engine;
 use crate::pack::{Pack, UploadedFiles, load_library};
 use crate::prompts::Catalogue;
@@ -33,9 +33,15 @@ pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
         ));
     }
     let inflight = data.inflight();
+    let shard_range = config
+        .discord
+        .shard_range()
+        .map_err(|problem| anyhow::anyhow!(problem))?;
+    // Only one process registers the commands: the one Discord's DMs reach.
+    let registers_commands = shard_range.is_none_or(|range| range.holds_shard_zero());
     let mut client =
         serenity::ClientBuilder::new_with_http(http(token, &config.discord.api_base), intents())
-            .framework(framework::build(data))
+            .framework(framework::build(data, registers_commands))
             .await
             .context("could not build the Discord client")?;
 
@@ -47,11 +53,24 @@ pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
         shards.shutdown_all().await;
     });
 
-    // Asks `GET /gateway/bot` for the gateway address and shard count, as the contract says.
-    client
-        .start_autosharded()
-        .await
-        .context("the Discord gateway connection failed")?;
+    // Asks `GET /gateway/bot` for the gateway address (and, autosharded, the shard count), as
+    // the contract says.
+    let started = match shard_range {
+        Some(range) => {
+            tracing::info!(
+                first = range.first,
+                last = range.last,
+                total = range.total,
+                "running a shard range"
+            );
+            // serenity's range end is included: `first..last` starts shards first to last.
+            client
+                .start_shard_range(range.first..range.last, range.total)
+                .await
+        }
+        None => client.start_autosharded().await,
+    };
+    started.context("the Discord gateway connection failed")?;
     tracing::info!("gateway closed; bye");
     Ok(())
 }
@@ -77,9 +96,12 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
     } else {
         Catalogue::builtin()
     };
-    let store = Store::open(&config.database.url)
-        .await
-        .with_context(|| format!("could not open the database {}", config.database.url))?;
+    let store = Store::open(&config.database.url).await.with_context(|| {
+        format!(
+            "could not open the database {}",
+            redact_password(&config.database.url)
+        )
+    })?;
     keep_retention(store.clone(), config.database.retention_days).await?;
     let engine = Engine::new(&packs, store, config);
     load_scoped_packs(&engine).await?;

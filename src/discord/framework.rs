@@ -8,10 +8,14 @@ use super::events;
 use super::mentions::no_pings;
 use super::state::{Data, Error};
 
-pub fn build(data: Data) -> poise::Framework<Data, Error> {
-    poise::Framework::new(options(), |ctx, ready, framework| {
+/// `registers_commands`: whether this process registers the slash commands (of several
+/// processes sharing the bot's shards, only the one holding shard 0 does).
+pub fn build(data: Data, registers_commands: bool) -> poise::Framework<Data, Error> {
+    poise::Framework::new(options(), move |ctx, ready, framework| {
         Box::pin(async move {
-            register(ctx, &framework.options().commands).await?;
+            if registers_commands {
+                register(ctx, &framework.options().commands).await?;
+            }
             // Drills whose time is up end by themselves, after a restart too.
             tokio::spawn(data.classroom().clone().tick(ctx.http.clone()));
             tracing::info!("ready as {}", ready.user.name);

@@ -6,11 +6,11 @@
 //! when the student asks for another one, or when a versus opponent's argument is the point
 //! to answer.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 use super::rows::{optional_u32_column, u32_column};
-use super::turns::ensure_active;
+use super::turns::{ensure_active, lock_round};
 use super::{ClashOrigin, ClashRecord, Store, StoreError, TurnRecord};
 
 impl Store {
@@ -33,6 +33,7 @@ impl Store {
         origin: ClashOrigin,
     ) -> Result<ClashRecord, StoreError> {
         let mut tx = self.begin_write().await?;
+        lock_round(&mut tx, self.backend(), round_id).await?;
         ensure_active(&mut tx, round_id).await?;
         let clash = open_clash(&mut tx, round_id, counter_argument, origin)
             .await?
@@ -45,7 +46,7 @@ impl Store {
 /// Opens a clash outside any turn in the round, inside the caller's transaction; `None` (and
 /// nothing written) when the round is not active.
 pub(crate) async fn open_clash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     round_id: i64,
     counter_argument: &str,
     origin: ClashOrigin,
@@ -67,7 +68,7 @@ pub(crate) async fn open_clash(
 /// Updates the ledger for a turn just inserted, inside the caller's transaction. The answer
 /// is recorded before the new counter is opened, so a turn never answers its own counter.
 pub(crate) async fn record_turn(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     turn: &TurnRecord,
 ) -> Result<(), StoreError> {
     let number = i64::from(turn.number);
@@ -97,7 +98,7 @@ pub(crate) async fn record_turn(
     Ok(())
 }
 
-fn clash_from_row(row: &SqliteRow) -> Result<ClashRecord, StoreError> {
+fn clash_from_row(row: &AnyRow) -> Result<ClashRecord, StoreError> {
     let origin: String = row.try_get("origin")?;
     Ok(ClashRecord {
         round_id: row.try_get("round_id")?,

@@ -3,7 +3,7 @@
 //! (`rounds.drill_id`). When drills begin, remind and end by themselves: `drill_schedule.rs`.
 
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use super::rows::optional_u32_column;
 use super::{Store, StoreError};
@@ -222,7 +222,7 @@ impl Store {
     }
 }
 
-fn member_from_row(row: &SqliteRow) -> Result<DrillMember, StoreError> {
+fn member_from_row(row: &AnyRow) -> Result<DrillMember, StoreError> {
     Ok(DrillMember {
         user_key: row.try_get("user_key")?,
         display_name: row.try_get("display_name")?,
@@ -232,7 +232,7 @@ fn member_from_row(row: &SqliteRow) -> Result<DrillMember, StoreError> {
     })
 }
 
-pub(super) fn drill_from_row(row: &SqliteRow) -> Result<DrillRecord, StoreError> {
+pub(super) fn drill_from_row(row: &AnyRow) -> Result<DrillRecord, StoreError> {
     Ok(DrillRecord {
         id: row.try_get("id")?,
         scope: row.try_get("scope")?,

@@ -19,8 +19,11 @@ pub enum StoreError {
     )]
     NoSuchFolder { path: PathBuf },
 
-    #[error("cannot open the database {}: {source}", file.display())]
-    Open { file: PathBuf, source: sqlx::Error },
+    #[error("cannot open the database {database}: {source}")]
+    Open {
+        database: String,
+        source: sqlx::Error,
+    },
 
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),

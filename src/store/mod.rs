@@ -1,4 +1,5 @@
-//! Persistence: rounds, turns, the clash ledger, users and settings, in SQLite through sqlx.
+//! Persistence: rounds, turns, the clash ledger, users and settings, in SQLite (embedded, the
+//! default) or PostgreSQL (shared by several processes) through sqlx.
 //!
 //! This room remembers what happened so that a restart loses nothing: every turn is committed
 //! before the engine replies, and an interrupted round can be found again with
@@ -28,7 +29,7 @@ mod users;
 
 pub use drills::{DrillMember, DrillRecord, NewDrill};
 pub use error::StoreError;
-pub use open::Store;
+pub use open::{Backend, Store};
 pub use packs::ScopedPackRecord;
 pub use records::{
     ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord, TurnRecord,

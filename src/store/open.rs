@@ -1,70 +1,81 @@
-//! Opening the database: connection settings, the folder it lives in, and migrations.
+//! Opening the database: SQLite (a file, the embedded default) or PostgreSQL (a server that
+//! several processes share), the folder a SQLite file lives in, and migrations.
+//!
+//! Both back ends sit behind sqlx's `Any` driver, so every query in this room is written once;
+//! the few places where they differ (how a writer takes its lock) ask [`Backend`].
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{Sqlite, Transaction};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 
 use super::StoreError;
 use super::clock::{Clock, now_ms};
+use crate::config::{is_postgres_url, redact_password};
 
-/// How long a connection waits for another writer before giving up with "database is locked".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Set on every SQLite connection. A connection waits up to 10 s for another writer before
+/// giving up with "database is locked"; WAL lets readers run beside the writer; FULL syncs the WAL
+/// on every commit, so a committed turn survives a killed process or a power cut.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                              PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
 
 /// A handle on the database. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub(crate) pool: SqlitePool,
+    pub(crate) pool: AnyPool,
+    backend: Backend,
     /// Stamps every stored time.
     clock: Clock,
 }
 
 impl Store {
-    /// Opens (and creates, with its folder, if missing) the SQLite database at `url`, which is
-    /// `sqlite://path` or `sqlite:path`, and brings its schema up to date.
+    /// Opens the database at `url` and brings its schema up to date: `postgres://…` (or
+    /// `postgresql://…`) for a PostgreSQL server, else a SQLite file, `sqlite://path` or
+    /// `sqlite:path`, created with its folder if missing.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(url) {
+            return Store::open_postgres(url).await;
+        }
         let options =
             SqliteConnectOptions::from_str(url).map_err(|source| StoreError::InvalidUrl {
                 url: url.to_owned(),
                 source,
             })?;
-        Store::open_with(options).await
+        Store::open_sqlite(options).await
     }
 
     /// Opens the SQLite database file at `path`; see [`Store::open`]. Unlike a URL, the path
     /// may hold any character (`?`, `#`, `%`).
     pub async fn open_in(path: &Path) -> Result<Store, StoreError> {
-        Store::open_with(SqliteConnectOptions::new().filename(path)).await
+        Store::open_sqlite(SqliteConnectOptions::new().filename(path)).await
     }
 
-    async fn open_with(options: SqliteConnectOptions) -> Result<Store, StoreError> {
+    async fn open_sqlite(options: SqliteConnectOptions) -> Result<Store, StoreError> {
         let file = options.get_filename().to_owned();
         create_parent_folder(&file)?;
-        let options = options
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL syncs the WAL on every commit: a committed turn survives a killed process
-            // or a power cut, not only a crash of the process.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+        let url = options.create_if_missing(true).to_url_lossy();
+        let options = AnyConnectOptions::from_url(&url).map_err(|source| StoreError::Open {
+            database: file.display().to_string(),
+            source,
+        })?;
         // Processes that start at once on a new database race to switch it to WAL and to
         // apply the same migrations; the losers fail ("database is locked", "already exists",
         // a duplicate version) with everything rolled back, and on a later attempt find the
         // work done. So opening is retried, a few times, after a short wait.
         let mut attempt = 1;
         loop {
-            match open_and_migrate(&file, options.clone()).await {
-                Ok(pool) => {
-                    return Ok(Store {
-                        pool,
-                        clock: now_ms,
-                    });
-                }
+            match open_and_migrate(Backend::Sqlite, &file.display().to_string(), &options).await {
+                Ok(pool) => return Ok(Store::new(pool, Backend::Sqlite)),
                 Err(error) if attempt < OPEN_ATTEMPTS => {
                     tracing::debug!(%error, attempt, "opening raced another process; retrying");
                     tokio::time::sleep(OPEN_RETRY_WAIT * attempt).await;
@@ -72,6 +83,26 @@ impl Store {
                 }
                 Err(error) => return Err(error),
             }
+        }
+    }
+
+    /// PostgreSQL applies migrations under its own lock, so processes starting at once need
+    /// no retry.
+    async fn open_postgres(url: &str) -> Result<Store, StoreError> {
+        let options =
+            AnyConnectOptions::from_str(url).map_err(|source| StoreError::InvalidUrl {
+                url: redact_password(url),
+                source,
+            })?;
+        let pool = open_and_migrate(Backend::Postgres, &redact_password(url), &options).await?;
+        Ok(Store::new(pool, Backend::Postgres))
+    }
+
+    fn new(pool: AnyPool, backend: Backend) -> Store {
+        Store {
+            pool,
+            backend,
+            clock: now_ms,
         }
     }
 
@@ -86,34 +117,59 @@ impl Store {
         (self.clock)()
     }
 
-    /// Waits for running queries, then closes every connection and checkpoints the WAL.
-    /// Not required for durability: committed data is on disk already.
+    /// Which database this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Waits for running queries, then closes every connection (on SQLite, checkpointing the
+    /// WAL). Not required for durability: committed data is on disk already.
     pub async fn close(self) {
         self.pool.close().await;
     }
 
-    /// Begins a transaction that takes the write lock at once.
+    /// Begins a transaction for a writer that reads and then writes.
     ///
-    /// A plain (deferred) SQLite transaction that reads and then writes fails with
-    /// "database is locked" without waiting when another writer committed in between; taking
-    /// the lock up front makes concurrent writers queue behind the busy timeout instead.
-    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// A plain (deferred) SQLite transaction that reads and then writes fails with "database
+    /// is locked" without waiting when another writer committed in between; taking the lock up
+    /// front makes concurrent writers queue behind the busy timeout instead. On PostgreSQL
+    /// writers run side by side, and each locks the rows it must see unchanged
+    /// ([`Backend::lock_suffix`]).
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 }
 
 async fn open_and_migrate(
-    file: &Path,
-    options: SqliteConnectOptions,
-) -> Result<SqlitePool, StoreError> {
-    let pool = SqlitePoolOptions::new()
-        .connect_with(options)
+    backend: Backend,
+    database: &str,
+    options: &AnyConnectOptions,
+) -> Result<AnyPool, StoreError> {
+    sqlx::any::install_default_drivers();
+    let pool_options = AnyPoolOptions::new();
+    let pool_options = match backend {
+        Backend::Sqlite => pool_options.after_connect(|connection, _| {
+            Box::pin(async move {
+                connection.execute(SQLITE_PRAGMAS).await?;
+                Ok(())
+            })
+        }),
+        Backend::Postgres => pool_options,
+    };
+    let pool = pool_options
+        .connect_with(options.clone())
         .await
         .map_err(|source| StoreError::Open {
-            file: file.to_owned(),
+            database: database.to_owned(),
             source,
         })?;
-    sqlx::migrate!().run(&pool).await?;
+    match backend {
+        Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&pool).await?,
+        Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&pool).await?,
+    }
     Ok(pool)
 }
 

@@ -2,7 +2,7 @@
 //! active at a time; the schema enforces it with a partial unique index.
 
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use super::rows::optional_u32_column;
 use super::{EndedRound, NewRound, RoundRecord, Store, StoreError};
@@ -141,7 +141,7 @@ impl Store {
     }
 }
 
-fn round_from_row(row: &SqliteRow) -> Result<RoundRecord, StoreError> {
+fn round_from_row(row: &AnyRow) -> Result<RoundRecord, StoreError> {
     Ok(RoundRecord {
         id: row.try_get("id")?,
         user_key: row.try_get("user_key")?,

@@ -1,11 +1,11 @@
 //! Turns: appending one (numbered, deduplicated, with its clash ledger entries, in a single
 //! transaction committed before the call returns) and reading a round's turns back.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 use super::rows::u32_column;
-use super::{ClashOrigin, NewTurn, OpponentPoint, Store, StoreError, TurnRecord, clashes};
+use super::{Backend, ClashOrigin, NewTurn, OpponentPoint, Store, StoreError, TurnRecord, clashes};
 
 impl Store {
     /// Appends a turn to an active round and returns it as stored, with its number.
@@ -31,6 +31,14 @@ impl Store {
         point: Option<OpponentPoint>,
     ) -> Result<(TurnRecord, bool), StoreError> {
         let mut tx = self.begin_write().await?;
+        // Rounds are locked in id order, so two versus partners' turns never wait on each other
+        // in a cycle; the locks make the turn's number and the clash counts below exact.
+        let mut locked = vec![round_id];
+        locked.extend(point.as_ref().map(|point| point.round_id));
+        locked.sort_unstable();
+        for id in locked {
+            lock_round(&mut tx, self.backend(), id).await?;
+        }
         if let Some(source_id) = &turn.source_id
             && let Some(existing) = turn_with_source(&mut tx, round_id, source_id).await?
         {
@@ -96,7 +104,7 @@ impl Store {
 }
 
 async fn turn_with_source(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     round_id: i64,
     source_id: &str,
 ) -> Result<Option<TurnRecord>, StoreError> {
@@ -108,8 +116,25 @@ async fn turn_with_source(
     row.as_ref().map(turn_from_row).transpose()
 }
 
+/// Holds the round's row until the transaction ends, so that writers to one round take turns
+/// (on PostgreSQL; a SQLite writer holds the whole database already). Does nothing when the
+/// round does not exist: [`ensure_active`] says so.
+pub(super) async fn lock_round(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    round_id: i64,
+) -> Result<(), StoreError> {
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT id FROM rounds WHERE id = $1 FOR UPDATE")
+            .bind(round_id)
+            .fetch_optional(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 pub(super) async fn ensure_active(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     round_id: i64,
 ) -> Result<(), StoreError> {
     let ended_ms: Option<Option<i64>> =
@@ -124,7 +149,7 @@ pub(super) async fn ensure_active(
     }
 }
 
-fn turn_from_row(row: &SqliteRow) -> Result<TurnRecord, StoreError> {
+fn turn_from_row(row: &AnyRow) -> Result<TurnRecord, StoreError> {
     Ok(TurnRecord {
         id: row.try_get("id")?,
         round_id: row.try_get("round_id")?,
