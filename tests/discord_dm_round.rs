@@ -222,7 +222,7 @@ async fn next_counter_serves_another_opposing_counter_and_the_round_goes_on() {
     assert_eq!(apologies, 0, "internal errors; log:\n{}", bot.log());
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());
-    let store = Store::open_in(&home.database()).await.unwrap();
+    let store = Store::open(home.database_url()).await.unwrap();
     let round = store
         .rounds_of_user(&format!("discord:user:{STUDENT}"))
         .await

@@ -128,7 +128,14 @@ fn a_shard_range_outside_the_total_is_refused_before_connecting() {
     std::fs::write(&config, "[discord]\ntoken_env = \"SHARD_TEST_TOKEN\"\n").unwrap();
 
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_debate-drill"))
-        .args(["serve", "--shards", "1..2", "--shard-total", "2", "--config"])
+        .args([
+            "serve",
+            "--shards",
+            "1..2",
+            "--shard-total",
+            "2",
+            "--config",
+        ])
         .arg(&config)
         .env("SHARD_TEST_TOKEN", "a-token")
         .output()
@@ -137,7 +144,9 @@ fn a_shard_range_outside_the_total_is_refused_before_connecting() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("--shards: shards 1..2 must run from low to high and stay below the shard total 2"),
+        stderr.contains(
+            "--shards: shards 1..2 must run from low to high and stay below the shard total 2"
+        ),
         "{stderr}"
     );
 }

@@ -626,7 +626,12 @@ async fn scheduled_starts_and_reminders_are_kept_across_reopening(db: Database) 
     assert!(!store.claim_reminder(timed.id, "halfway").await.unwrap());
     assert!(store.claim_reminder(timed.id, "last-minute").await.unwrap());
     assert!(store.claim_reminder(scheduled.id, "halfway").await.unwrap());
-    store.unschedule_drill(scheduled.id).await.unwrap();
+    assert!(store.claim_scheduled_begin(scheduled.id).await.unwrap());
+    assert!(!store.claim_scheduled_begin(scheduled.id).await.unwrap());
+    assert!(
+        !store.claim_scheduled_begin(timed.id).await.unwrap(),
+        "begun already"
+    );
     assert!(store.drills_to_begin(i64::MAX).await.unwrap().is_empty());
 }
 
@@ -920,3 +925,36 @@ on_both_back_ends!(
     a_committed_turn_is_readable_while_the_old_connections_are_never_cleaned_up,
     a_committed_turn_survives_sigkill_of_its_process,
 );
+
+/// On PostgreSQL a command's place lock holds across handles, as across processes: a second
+/// handle waits for the same student in the same place, and not for another place.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_place_lock_on_postgres_keeps_another_handle_waiting_for_that_place_only() {
+    let Some(db) = Database::postgres() else {
+        return;
+    };
+    let (first, second) = (db.open().await, db.open().await);
+    let held = first.lock_place("discord:1", "dm:1").await.unwrap();
+
+    let elsewhere = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        second.lock_place("discord:1", "dm:2"),
+    )
+    .await;
+    assert!(elsewhere.is_ok(), "another place is not held up");
+
+    let (taken, mut taken_rx) = tokio::sync::oneshot::channel();
+    let waiter = tokio::spawn(async move {
+        let lock = second.lock_place("discord:1", "dm:1").await.unwrap();
+        taken.send(()).unwrap();
+        drop(lock);
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        taken_rx.try_recv().is_err(),
+        "the same place waits while the lock is held"
+    );
+
+    drop(held);
+    waiter.await.unwrap();
+}

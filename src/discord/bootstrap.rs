@@ -6,15 +6,15 @@ use std::time::Duration;
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
-use super::commands::DEFAULT_SETTING;
 use super::framework;
 use super::mentions::no_pings;
+use super::pack_sync::PackSync;
 use super::reload;
 use super::shutdown;
 use super::state::Data;
 use crate::config::{Config, redact_password};
 use crate::drill::Engine;
-use crate::pack::{Pack, UploadedFiles, load_library};
+use crate::pack::{Pack, load_library};
 use crate::prompts::Catalogue;
 use crate::store::Store;
 
@@ -25,7 +25,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(8);
 
 /// Runs the bot until a signal asks it to stop; in-flight work is finished first.
 pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
-    let data = load(config).await?;
+    let (data, pack_sync) = load(config).await?;
+    tokio::spawn(pack_sync.follow(Arc::clone(&data.engine)));
     if config.packs.hot_reload {
         tokio::spawn(reload::watch(
             config.packs.dir.clone(),
@@ -75,8 +76,9 @@ pub async fn serve(config: &Config, token: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The engine over the configured packs, database and message catalogue.
-async fn load(config: &Config) -> anyhow::Result<Data> {
+/// The engine over the configured packs, database and message catalogue, with what it serves
+/// of the stored packs.
+async fn load(config: &Config) -> anyhow::Result<(Data, PackSync)> {
     let (packs, diagnostics) = load_library(&config.packs.dir);
     if diagnostics.has_errors() {
         anyhow::bail!(
@@ -104,11 +106,16 @@ async fn load(config: &Config) -> anyhow::Result<Data> {
     })?;
     keep_retention(store.clone(), config.database.retention_days).await?;
     let engine = Engine::new(&packs, store, config);
-    load_scoped_packs(&engine).await?;
+    // The packs instructors uploaded, each served in its server again, checked as on upload.
+    let mut pack_sync = PackSync::default();
+    pack_sync
+        .catch_up(&engine)
+        .await
+        .context("could not read the stored packs")?;
     let tick = Duration::from_secs(u64::from(config.drill.tick_seconds));
     let mut data = Data::new(engine, catalogue, tick);
     data.instructor_role = config.discord.instructor_role.clone();
-    Ok(data)
+    Ok((data, pack_sync))
 }
 
 /// Applies the retention period now, then once a day for as long as the bot runs.
@@ -129,30 +136,6 @@ async fn keep_retention(store: Store, days: u32) -> anyhow::Result<()> {
             }
         }
     });
-    Ok(())
-}
-
-/// The packs instructors uploaded, each served in its server again, checked as on upload; one
-/// that no longer loads is logged and left out.
-async fn load_scoped_packs(engine: &Engine) -> anyhow::Result<()> {
-    let store = engine.store();
-    for record in store.scoped_packs().await? {
-        let files = serde_json::from_str(&record.files_json)
-            .ok()
-            .and_then(UploadedFiles::from_files);
-        let loaded = files.map(|files| files.load());
-        match loaded.and_then(|loaded| loaded.pack) {
-            Some(pack) => engine.install(&record.scope, Arc::new(pack)),
-            None => tracing::error!(
-                scope = %record.scope,
-                pack = %record.pack_id,
-                "a stored pack no longer loads; it is not served"
-            ),
-        }
-    }
-    for (scope, pack) in store.settings_named(DEFAULT_SETTING).await? {
-        engine.set_default(&scope, Some(pack));
-    }
     Ok(())
 }
 

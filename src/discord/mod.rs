@@ -19,6 +19,7 @@ mod instructors;
 mod layout;
 mod mentions;
 mod moderation;
+mod pack_sync;
 mod post;
 mod reload;
 mod render;

@@ -1,6 +1,7 @@
 //! The engine: one entry point, [`Engine::handle`], that runs a command for a user in a place
 //! against the packs and the store.
 
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use super::error::DrillError;
@@ -111,6 +112,34 @@ impl Engine {
         removed
     }
 
+    /// Every pack served in a scope of its own, as (scope, id).
+    pub fn scoped_pack_ids(&self) -> Vec<(String, String)> {
+        self.registry().scoped_ids()
+    }
+
+    /// Brings the scoped packs and every scope's default up to date in one swap: a reader sees
+    /// all of the changes or none. `installs` replace packs of the same id in their scope.
+    pub fn update_scoped(
+        &self,
+        installs: Vec<(String, Arc<Pack>)>,
+        removals: &[(String, String)],
+        defaults: HashMap<String, String>,
+    ) {
+        let installs: Vec<(String, Arc<Rubric>)> = installs
+            .into_iter()
+            .map(|(scope, pack)| (scope, rubric_of(pack, self.min_confidence, &self.weights)))
+            .collect();
+        self.swap(|registry| {
+            for (scope, id) in removals {
+                registry.uninstall(scope, id);
+            }
+            for (scope, rubric) in installs {
+                registry.install(&scope, rubric);
+            }
+            registry.replace_defaults(defaults);
+        });
+    }
+
     /// The pack `/practice` and drills use in `scope` when none is named.
     pub fn set_default(&self, scope: &str, id: Option<String>) {
         self.swap(|registry| registry.set_default(scope, id));
@@ -169,6 +198,7 @@ impl Engine {
         command: Command,
     ) -> Result<Vec<Output>, DrillError> {
         let _one_at_a_time = self.rounds.lock(user, place).await;
+        let _in_any_process = self.store.lock_place(user, place).await?;
         let mut outputs = Vec::new();
         let active = match self.store.active_round(user, place).await? {
             Some(round) if self.is_out_of_time(&round) => {

@@ -52,6 +52,18 @@ impl Registry {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every scoped pack, as (scope, id).
+    pub fn scoped_ids(&self) -> Vec<(String, String)> {
+        self.scoped
+            .iter()
+            .flat_map(|(scope, packs)| {
+                packs
+                    .iter()
+                    .map(move |rubric| (scope.clone(), rubric.pack().id.clone()))
+            })
+            .collect()
+    }
+
     pub fn default_of(&self, scope: Option<&str>) -> Option<&str> {
         scope
             .and_then(|scope| self.defaults.get(scope))
@@ -130,6 +142,11 @@ impl Registry {
         chosen
             .and_then(|rubric| find(&rubric.pack().id))
             .ok_or_else(|| DrillError::NoDefaultPack { packs: ids() })
+    }
+
+    /// Every scope's default pack, all at once.
+    pub fn replace_defaults(&mut self, defaults: HashMap<String, String>) {
+        self.defaults = defaults;
     }
 
     pub fn set_default(&mut self, scope: &str, id: Option<String>) {

@@ -36,13 +36,19 @@ impl Store {
         .await
     }
 
-    /// Takes the drill off the schedule: only `/drill begin` begins it from now on.
-    pub async fn unschedule_drill(&self, drill_id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE drills SET begin_at_ms = NULL WHERE id = $1")
-            .bind(drill_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// Takes a scheduled drill off the schedule for the caller to begin it (from now on only
+    /// `/drill begin` could). False when it was taken already, or has begun or ended: another
+    /// process sharing the database, or an instructor, got there first, and the caller leaves
+    /// it alone.
+    pub async fn claim_scheduled_begin(&self, drill_id: i64) -> Result<bool, StoreError> {
+        let claimed = sqlx::query(
+            "UPDATE drills SET begin_at_ms = NULL
+             WHERE id = $1 AND begin_at_ms IS NOT NULL AND begun_ms IS NULL AND ended_ms IS NULL",
+        )
+        .bind(drill_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(claimed.rows_affected() == 1)
     }
 
     /// Records that the drill's `reminder` is being sent; false when it was claimed before

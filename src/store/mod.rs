@@ -18,6 +18,7 @@ pub use clock::{Clock, now_ms};
 mod drill_schedule;
 mod drills;
 mod error;
+mod locks;
 mod open;
 mod packs;
 mod records;
@@ -29,6 +30,7 @@ mod users;
 
 pub use drills::{DrillMember, DrillRecord, NewDrill};
 pub use error::StoreError;
+pub use locks::PlaceLock;
 pub use open::{Backend, Store};
 pub use packs::ScopedPackRecord;
 pub use records::{

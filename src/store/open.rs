@@ -33,6 +33,8 @@ pub enum Backend {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
+    /// PostgreSQL only: the connections that hold commands' place locks (`locks.rs`).
+    pub(super) locks: Option<AnyPool>,
     backend: Backend,
     /// Stamps every stored time.
     clock: Clock,
@@ -95,12 +97,20 @@ impl Store {
                 source,
             })?;
         let pool = open_and_migrate(Backend::Postgres, &redact_password(url), &options).await?;
-        Ok(Store::new(pool, Backend::Postgres))
+        let locks = AnyPoolOptions::new()
+            .max_connections(LOCK_CONNECTIONS)
+            .min_connections(0)
+            .connect_lazy_with(options);
+        Ok(Store {
+            locks: Some(locks),
+            ..Store::new(pool, Backend::Postgres)
+        })
     }
 
     fn new(pool: AnyPool, backend: Backend) -> Store {
         Store {
             pool,
+            locks: None,
             backend,
             clock: now_ms,
         }
@@ -125,6 +135,9 @@ impl Store {
     /// Waits for running queries, then closes every connection (on SQLite, checkpointing the
     /// WAL). Not required for durability: committed data is on disk already.
     pub async fn close(self) {
+        if let Some(locks) = &self.locks {
+            locks.close().await;
+        }
         self.pool.close().await;
     }
 
@@ -172,6 +185,9 @@ async fn open_and_migrate(
     }
     Ok(pool)
 }
+
+/// How many commands of one process may hold their place locks at once; more wait their turn.
+const LOCK_CONNECTIONS: u32 = 16;
 
 const OPEN_ATTEMPTS: u32 = 6;
 const OPEN_RETRY_WAIT: Duration = Duration::from_millis(50);

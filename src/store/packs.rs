@@ -1,4 +1,6 @@
-//! Packs uploaded into a scope (a server): their files as text, loaded again at start.
+//! Packs uploaded into a scope (a server): their files as text, loaded again at start, and the
+//! version of everything the pack registry is built from (these packs and the settings), which
+//! goes up after each change so that every process sharing the store notices it.
 
 use super::{Store, StoreError};
 
@@ -35,7 +37,7 @@ impl Store {
         .bind(self.now())
         .execute(&self.pool)
         .await?;
-        Ok(())
+        self.registry_changed().await
     }
 
     /// Every stored pack of every scope.
@@ -67,7 +69,25 @@ impl Store {
             .bind(pack_id)
             .execute(&self.pool)
             .await?;
+        self.registry_changed().await?;
         Ok(removed.rows_affected() > 0)
+    }
+
+    /// The version of what the pack registry is built from: it goes up after every change to
+    /// the uploaded packs or the settings, by any process.
+    pub async fn registry_version(&self) -> Result<i64, StoreError> {
+        let version = sqlx::query_scalar("SELECT version FROM versions WHERE topic = 'registry'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(version)
+    }
+
+    /// Counts a change, after it is written: a process that reads the new version finds it.
+    pub(super) async fn registry_changed(&self) -> Result<(), StoreError> {
+        sqlx::query("UPDATE versions SET version = version + 1 WHERE topic = 'registry'")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Every setting named `key`, by scope (e.g. each server's default pack).

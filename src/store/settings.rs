@@ -2,7 +2,6 @@
 //! whole bot, such as an instructor role or a retention period. Values are plain text; what
 //! they mean belongs to the code that reads them.
 
-use super::clock::now_ms;
 use super::{Store, StoreError};
 
 impl Store {
@@ -16,10 +15,10 @@ impl Store {
         .bind(scope)
         .bind(key)
         .bind(value)
-        .bind(now_ms())
+        .bind(self.now())
         .execute(&self.pool)
         .await?;
-        Ok(())
+        self.registry_changed().await
     }
 
     pub async fn setting(&self, scope: &str, key: &str) -> Result<Option<String>, StoreError> {
@@ -38,6 +37,7 @@ impl Store {
             .bind(key)
             .execute(&self.pool)
             .await?;
+        self.registry_changed().await?;
         Ok(removed.rows_affected() > 0)
     }
 }

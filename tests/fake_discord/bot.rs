@@ -17,6 +17,7 @@ const TOKEN_ENV: &str = "FAKE_DISCORD_TOKEN";
 /// A bot's home: config, database and log, kept across restarts.
 pub struct Home {
     dir: TempDir,
+    database_url: String,
 }
 
 impl Home {
@@ -29,20 +30,49 @@ impl Home {
     /// A home serving the packs in `packs` (a folder or a single-file pack).
     pub fn with_packs(fake: &FakeDiscord, packs: &Path) -> Home {
         let dir = tempfile::tempdir().unwrap();
+        let database_url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        Home::configured(fake, packs, dir, database_url, "")
+    }
+
+    /// A home on a database that other bots share (`postgres://…`), running `shards` (`A..B`)
+    /// of the fake's shards.
+    pub fn sharing(fake: &FakeDiscord, database_url: &str, shards: &str) -> Home {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let discord = format!(
+            "shards = {shards:?}\nshard_total = {}\n",
+            fake.shared.gateway.shard_total
+        );
+        Home::configured(
+            fake,
+            &repo.join("positions"),
+            tempfile::tempdir().unwrap(),
+            database_url.to_owned(),
+            &discord,
+        )
+    }
+
+    /// `discord`: more keys for the `[discord]` table.
+    fn configured(
+        fake: &FakeDiscord,
+        packs: &Path,
+        dir: TempDir,
+        database_url: String,
+        discord: &str,
+    ) -> Home {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = format!(
             "[packs]\ndir = {packs:?}\nhot_reload = false\n\n\
              [prompts]\ndir = {prompts:?}\n\n\
              [database]\nurl = {database:?}\n\n\
-             [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n\n\
+             [discord]\ntoken_env = {TOKEN_ENV:?}\napi_base = {api_base:?}\n{discord}\n\
              [drill]\ntick_seconds = 1\n",
             packs = packs,
             prompts = repo.join("prompts"),
-            database = format!("sqlite://{}", dir.path().join("bot.db").display()),
+            database = database_url,
             api_base = fake.api_base(),
         );
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        Home { dir }
+        Home { dir, database_url }
     }
 
     /// A home serving the packs in `packs` that picks up changes there without a restart.
@@ -61,20 +91,19 @@ impl Home {
         self.dir.path().join("config.toml")
     }
 
-    /// The bot's SQLite file, to check what it stored.
-    pub fn database(&self) -> PathBuf {
-        self.dir.path().join("bot.db")
+    /// The bot's database, to check what it stored.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
     }
 
     fn log(&self) -> PathBuf {
         self.dir.path().join("bot.log")
     }
 
-    /// The bot's SQLite database, opened beside the bot (for a test to read, or to move time).
-    pub async fn database_pool(&self) -> sqlx::SqlitePool {
-        sqlx::SqlitePool::connect(&format!("sqlite://{}", self.database().display()))
-            .await
-            .unwrap()
+    /// The bot's database, opened beside the bot (for a test to read, or to move time).
+    pub async fn database_pool(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url).await.unwrap()
     }
 
     /// Makes `minutes` pass for the drills in the database: every start time, begin time and
@@ -132,6 +161,11 @@ impl Bot {
     /// What the bot logged so far (for assertion messages).
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Kills the process with SIGKILL, as a crash or the OOM killer would: nothing is finished.
+    pub async fn kill(mut self) {
+        self.child.kill().await.expect("the bot is killed");
     }
 
     /// Sends SIGTERM and waits up to `patience` for the exit; the status and how long it took.

@@ -1,5 +1,8 @@
 //! Discord's gateway websocket: Hello, Identify → READY, Resume → RESUMED, heartbeats, and the
-//! dispatch events a test sends. Events sent while no session is live wait for the next one.
+//! dispatch events a test sends. Sharded as Discord is: each session identifies as one shard of
+//! the total the fake announces, and an event goes to the shard of its guild (`(guild_id >> 22)
+//! % total`), or to shard 0 when it has none (a DM). Events sent while their shard has no live
+//! session wait for the next one.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,7 +17,8 @@ use super::Shared;
 use super::ids::APPLICATION_ID;
 use super::payloads::bot_user;
 
-const SESSION_ID: &str = "fake-session";
+/// A session's id names its shard, so that a Resume (which does not say) finds it again.
+const SESSION_PREFIX: &str = "fake-session-";
 /// Long enough that a test never waits on a heartbeat, short enough to be exercised.
 const HEARTBEAT_MS: u64 = 30_000;
 
@@ -25,32 +29,69 @@ pub struct Sessions {
     pub resumed: u32,
 }
 
-pub struct Gateway {
+/// The events waiting for one shard's session.
+struct Queue {
     events: mpsc::UnboundedSender<(String, Value)>,
     pending: Mutex<mpsc::UnboundedReceiver<(String, Value)>>,
+}
+
+pub struct Gateway {
+    pub shard_total: u32,
+    queues: Vec<Queue>,
     sequence: AtomicU64,
     pub sessions: watch::Sender<Sessions>,
-    /// Bumped to cut the live connection; a watch, so no request is missed between polls.
+    /// Bumped to cut the live connections; a watch, so no request is missed between polls.
     drops: watch::Sender<u64>,
+    /// Every dispatch event sent to a bot, with the shard whose session carried it.
+    delivered: std::sync::Mutex<Vec<(u32, String)>>,
 }
 
 impl Gateway {
-    pub fn new() -> Gateway {
-        let (events, pending) = mpsc::unbounded_channel();
+    pub fn new(shard_total: u32) -> Gateway {
+        let queues = (0..shard_total)
+            .map(|_| {
+                let (events, pending) = mpsc::unbounded_channel();
+                Queue {
+                    events,
+                    pending: Mutex::new(pending),
+                }
+            })
+            .collect();
         Gateway {
-            events,
-            pending: Mutex::new(pending),
+            shard_total,
+            queues,
             sequence: AtomicU64::new(0),
             sessions: watch::Sender::new(Sessions::default()),
             drops: watch::Sender::new(0),
+            delivered: std::sync::Mutex::new(Vec::new()),
         }
     }
 
-    /// Queues a dispatch event (`t`) for the live session, or the next one.
+    /// Queues a dispatch event (`t`) for its shard's live session, or the next one.
     pub fn dispatch(&self, event: &str, data: Value) {
-        self.events
+        let shard = self.shard_of(&data);
+        self.dispatch_to(shard, event, data);
+    }
+
+    /// Queues a dispatch event for `shard`, whatever its guild: as after a resharding.
+    pub fn dispatch_to(&self, shard: u32, event: &str, data: Value) {
+        self.queues[shard as usize]
+            .events
             .send((event.to_string(), data))
             .expect("the gateway lives as long as the fake");
+    }
+
+    /// Discord's rule: a guild's events go to shard `(guild_id >> 22) % total`; DMs to 0.
+    pub fn shard_of(&self, data: &Value) -> u32 {
+        let guild = data["guild_id"]
+            .as_str()
+            .and_then(|id| id.parse::<u64>().ok());
+        guild.map_or(0, |id| ((id >> 22) % u64::from(self.shard_total)) as u32)
+    }
+
+    /// The dispatch events delivered so far, each with its shard.
+    pub fn delivered(&self) -> Vec<(u32, String)> {
+        self.delivered.lock().unwrap().clone()
     }
 
     /// Cuts the live connection without a close frame, as a network failure would.
@@ -79,11 +120,11 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
             json!({ "op": 10, "d": { "heartbeat_interval": HEARTBEAT_MS } }),
         ))
         .await?;
-    if !handshake(&shared, &mut socket).await? {
+    let Some(shard) = handshake(&shared, &mut socket).await? else {
         return Ok(());
-    }
+    };
     let mut drops = gateway.drops.subscribe();
-    let mut pending = gateway.pending.lock().await;
+    let mut pending = gateway.queues[shard as usize].pending.lock().await;
     loop {
         tokio::select! {
             incoming = socket.recv() => match incoming {
@@ -98,6 +139,7 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
                 Some(Err(error)) => return Err(error),
             },
             Some((event, data)) = pending.recv() => {
+                gateway.delivered.lock().unwrap().push((shard, event.clone()));
                 socket.send(gateway.frame(&event, data)).await?;
             }
             _ = drops.changed() => return Ok(()),
@@ -105,9 +147,9 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
     }
 }
 
-/// Plays Identify → READY or Resume → RESUMED, answering heartbeats meanwhile. `false` when
-/// the bot went away first.
-async fn handshake(shared: &Shared, socket: &mut WebSocket) -> Result<bool, axum::Error> {
+/// Plays Identify → READY or Resume → RESUMED, answering heartbeats meanwhile; the session's
+/// shard. `None` when the bot went away first.
+async fn handshake(shared: &Shared, socket: &mut WebSocket) -> Result<Option<u32>, axum::Error> {
     let gateway = &shared.gateway;
     while let Some(incoming) = socket.recv().await {
         let Message::Text(frame) = incoming? else {
@@ -117,29 +159,41 @@ async fn handshake(shared: &Shared, socket: &mut WebSocket) -> Result<bool, axum
         match payload["op"].as_u64() {
             Some(1) => socket.send(text(json!({ "op": 11 }))).await?,
             Some(2) => {
-                socket.send(gateway.frame("READY", ready(shared))).await?;
+                let shard = payload["d"]["shard"][0].as_u64().unwrap_or(0) as u32;
+                assert!(
+                    shard < gateway.shard_total,
+                    "the bot identified as shard {shard} of the fake's {}",
+                    gateway.shard_total
+                );
+                socket
+                    .send(gateway.frame("READY", ready(shared, shard)))
+                    .await?;
                 gateway.sessions.send_modify(|s| s.identified += 1);
-                return Ok(true);
+                return Ok(Some(shard));
             }
             Some(6) => {
+                let shard = payload["d"]["session_id"]
+                    .as_str()
+                    .and_then(|id| id.strip_prefix(SESSION_PREFIX)?.parse().ok())
+                    .unwrap_or(0);
                 socket.send(gateway.frame("RESUMED", json!({}))).await?;
                 gateway.sessions.send_modify(|s| s.resumed += 1);
-                return Ok(true);
+                return Ok(Some(shard));
             }
             _ => {}
         }
     }
-    Ok(false)
+    Ok(None)
 }
 
-fn ready(shared: &Shared) -> Value {
+fn ready(shared: &Shared, shard: u32) -> Value {
     json!({
         "v": 10,
         "user": bot_user(),
         "guilds": [],
-        "session_id": SESSION_ID,
+        "session_id": format!("{SESSION_PREFIX}{shard}"),
         "resume_gateway_url": shared.gateway_url(),
-        "shard": [0, 1],
+        "shard": [shard, shared.gateway.shard_total],
         "application": { "id": APPLICATION_ID.to_string(), "flags": 0 }
     })
 }

@@ -5,9 +5,10 @@
 //! Members' permissions are modelled only as the interaction reports them (see
 //! `payloads::as_instructor`); attachments are served from `/files/`. `drills` holds the steps
 //! classroom drill tests share.
+//! Sharded as Discord is (`gateway`): several bot processes may each run a range of its shards.
 //! What it does not model: rate limits, channel permissions, message and channel state (every message
-//! the bot sends is accepted and echoed back), interaction token expiry, and sharding beyond
-//! one shard.
+//! the bot sends is accepted and echoed back), interaction token expiry, Discord's limit on how
+//! fast shards may identify, and guilds moving between shards.
 
 // Each test file includes this module and uses a part of it.
 #![allow(dead_code, unused_imports)]
@@ -61,12 +62,17 @@ pub struct FakeDiscord {
 }
 
 impl FakeDiscord {
-    /// Starts the fake on a free port of 127.0.0.1.
+    /// Starts the fake on a free port of 127.0.0.1, with one shard.
     pub async fn start() -> FakeDiscord {
+        FakeDiscord::start_sharded(1).await
+    }
+
+    /// Starts the fake announcing `shard_total` shards.
+    pub async fn start_sharded(shard_total: u32) -> FakeDiscord {
         let shared = Arc::new(Shared {
             recorder: recorder::Recorder::new(),
             files: files::Files::default(),
-            gateway: gateway::Gateway::new(),
+            gateway: gateway::Gateway::new(shard_total),
             address: OnceLock::new(),
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -105,6 +111,21 @@ impl FakeDiscord {
     /// Sends a dispatch event (`INTERACTION_CREATE`, `MESSAGE_CREATE`, ...) to the bot.
     pub fn dispatch(&self, event: &str, data: Value) {
         self.shared.gateway.dispatch(event, data);
+    }
+
+    /// Sends a dispatch event to `shard`, whatever its guild's shard is.
+    pub fn dispatch_to(&self, shard: u32, event: &str, data: Value) {
+        self.shared.gateway.dispatch_to(shard, event, data);
+    }
+
+    /// The shard an event goes to.
+    pub fn shard_of(&self, data: &Value) -> u32 {
+        self.shared.gateway.shard_of(data)
+    }
+
+    /// Every dispatch event delivered so far, with the shard that carried it.
+    pub fn delivered(&self) -> Vec<(u32, String)> {
+        self.shared.gateway.delivered()
     }
 
     /// Starts a practice round on `side` for the user in `place`; the round's first post.

@@ -56,7 +56,7 @@ fn answer(shared: &Shared, method: &Method, segments: &[&str], body: &Value) -> 
         ("GET", ["gateway"]) => ok(json!({ "url": shared.gateway_url() })),
         ("GET", ["gateway", "bot"]) => ok(json!({
             "url": shared.gateway_url(),
-            "shards": 1,
+            "shards": shared.gateway.shard_total,
             "session_start_limit": {
                 "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1
             }

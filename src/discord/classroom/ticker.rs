@@ -1,8 +1,9 @@
 //! The classroom's clock. Every tick it begins the drills whose start time has come, ends the
 //! drills whose time is up (scorecards in the threads, the leaderboard in the channel), and
 //! posts the reminders of timed drills still running. It acts only on what the store holds,
-//! so after a restart it carries on where it stopped; a reminder is claimed in the store
-//! before it is posted, so none is posted twice.
+//! so after a restart it carries on where it stopped. Each piece of work is claimed in the
+//! store before it is done (a begin, an end, a reminder), so that when several processes share
+//! the store and all tick, exactly one does it and none posts twice.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -30,11 +31,21 @@ impl Classroom {
         }
     }
 
-    /// Begins every scheduled drill whose time has come, announcing it in its channel. One
-    /// that cannot begin (nobody joined) is taken off the schedule, and the channel told why.
+    /// Begins every scheduled drill whose time has come, announcing it in its channel. Each is
+    /// claimed in the store first, so that of several processes sharing it exactly one begins
+    /// it and the others say nothing. One that cannot begin (nobody joined) stays off the
+    /// schedule, and the channel is told why.
     async fn begin_scheduled(&self, http: &serenity::Http, now: i64) {
         let drills = listed("drills to begin", self.engine.store().drills_to_begin(now)).await;
         for drill in drills {
+            match self.engine.store().claim_scheduled_begin(drill.id).await {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(error) => {
+                    tracing::error!(drill = drill.id, "could not claim a drill's begin: {error}");
+                    continue;
+                }
+            }
             let announcement = match self.begin_drill(http, drill.clone()).await {
                 Ok(announcement) => Ok(announcement),
                 Err(error) => match error.downcast::<Notice>() {
@@ -45,9 +56,6 @@ impl Classroom {
                     Err(error) => Err(error),
                 },
             };
-            if let Err(error) = self.engine.store().unschedule_drill(drill.id).await {
-                tracing::error!(drill = drill.id, "could not unschedule a drill: {error}");
-            }
             let posted = match announcement {
                 Ok(text) => self.post_in_channel(http, &drill, Post::text(text)).await,
                 Err(error) => Err(error),
