@@ -2,6 +2,7 @@
 //! answered exactly once; the time from message to reply is printed (a figure, not an
 //! assertion).
 
+mod common;
 mod fake_discord;
 
 use std::sync::Arc;
@@ -96,4 +97,244 @@ async fn a_hundred_students_five_turns_each() {
     );
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());
+}
+
+/// The figures of the README's load table (issue 13): 300 students × 5 turns in threads of two
+/// servers, one on each of the fake's two shards, all at once and at a realistic 1–3 s between
+/// turns, on SQLite (one process), PostgreSQL with one process, and PostgreSQL with two (one
+/// shard each). PostgreSQL syncs every commit as SQLite does. Printed, never asserted; run with
+/// `cargo test --release --test discord_load -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "prints figures; takes minutes"]
+async fn load_figures_across_stores_and_processes() {
+    const STUDENTS: u64 = 300;
+    println!(
+        "| store | processes | pacing | turns | turns/s | p50 | p99 | peak RSS per process | lost | duplicated |"
+    );
+    println!("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+    for pacing in [Pacing::AllAtOnce, Pacing::Realistic] {
+        for setup in [Setup::Sqlite, Setup::Postgres(1), Setup::Postgres(2)] {
+            let Some(figures) = load::run(setup, pacing, STUDENTS).await else {
+                return;
+            };
+            println!("{}", figures.row(setup, pacing));
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Setup {
+    Sqlite,
+    /// One process running both shards, or two running one each.
+    Postgres(u32),
+}
+
+#[derive(Clone, Copy)]
+enum Pacing {
+    AllAtOnce,
+    /// 1–3 s, at random, before each turn.
+    Realistic,
+}
+
+mod load {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use rand::Rng;
+    use serde_json::json;
+
+    use super::fake_discord::{
+        Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, in_guild, slash_command,
+        string_option, student_message,
+    };
+    use super::{MESSAGES, Pacing, Setup, TURNS};
+
+    const FIRST_STUDENT: u64 = 820_000_000_000_000_000;
+    /// The second server, on the other shard.
+    const SECOND_GUILD: u64 = GUILD_ID + (1 << 22);
+    const SECOND_CHANNEL: u64 = 820_000_000_000_100_000;
+
+    pub struct Figures {
+        turns: usize,
+        wall: Duration,
+        latencies: Vec<Duration>,
+        peak_rss_kib: Vec<u64>,
+        lost: usize,
+        duplicated: usize,
+    }
+
+    impl Figures {
+        pub fn row(&self, setup: Setup, pacing: Pacing) -> String {
+            let (store, processes) = match setup {
+                Setup::Sqlite => ("SQLite", 1),
+                Setup::Postgres(processes) => ("PostgreSQL", processes),
+            };
+            let pacing = match pacing {
+                Pacing::AllAtOnce => "all at once",
+                Pacing::Realistic => "1–3 s apart",
+            };
+            let percentile = |p: usize| {
+                self.latencies[(self.latencies.len() * p / 100).min(self.latencies.len() - 1)]
+            };
+            let rss: Vec<String> = self
+                .peak_rss_kib
+                .iter()
+                .map(|kib| format!("{} MiB", kib / 1024))
+                .collect();
+            format!(
+                "| {store} | {processes} | {pacing} | {} | {:.0} | {} ms | {} ms | {} | {} | {} |",
+                self.turns,
+                self.turns as f64 / self.wall.as_secs_f64(),
+                percentile(50).as_millis(),
+                percentile(99).as_millis(),
+                rss.join(", "),
+                self.lost,
+                self.duplicated
+            )
+        }
+    }
+
+    /// One configuration's run, or `None` when PostgreSQL is wanted and not installed.
+    pub async fn run(setup: Setup, pacing: Pacing, students: u64) -> Option<Figures> {
+        let fake = Arc::new(FakeDiscord::start_sharded(2).await);
+        let homes = match setup {
+            Setup::Sqlite => vec![Home::new(&fake)],
+            Setup::Postgres(1) => vec![Home::on(
+                &fake,
+                &super::common::postgres::durable_database()?,
+            )],
+            Setup::Postgres(_) => {
+                let database = super::common::postgres::durable_database()?;
+                vec![
+                    Home::sharing(&fake, &database, "0..0"),
+                    Home::sharing(&fake, &database, "1..1"),
+                ]
+            }
+        };
+        let bots: Vec<Bot> = homes.iter().map(Bot::start).collect();
+        fake.wait_sessions(super::fake_discord::Sessions {
+            identified: 2,
+            resumed: 0,
+        })
+        .await;
+        fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+            .await;
+
+        let started = Instant::now();
+        let rounds: Vec<_> = (0..students)
+            .map(|n| tokio::spawn(student(Arc::clone(&fake), n, pacing)))
+            .collect();
+        let mut latencies = Vec::new();
+        let mut threads = Vec::new();
+        for round in rounds {
+            let (thread, times) = round.await.unwrap();
+            threads.push(thread);
+            latencies.extend(times);
+        }
+        let wall = started.elapsed();
+        let peak_rss_kib = bots.iter().filter_map(Bot::peak_rss_kib).collect();
+
+        let expected = students as usize * TURNS as usize;
+        // One pass over the requests: the replies to each turn of each thread.
+        let mut replies_to: HashMap<(String, u32), usize> = HashMap::new();
+        for request in fake.requests() {
+            if request.method != "POST" || !request.path.ends_with("/messages") {
+                continue;
+            }
+            let embeds = request.body["embeds"].to_string();
+            let turn = (1..=TURNS).find(|turn| embeds.contains(&format!("Your turn {turn}:")));
+            if let Some(turn) = turn {
+                *replies_to.entry((request.path, turn)).or_default() += 1;
+            }
+        }
+        let mut replies = 0;
+        let mut duplicated = 0;
+        for thread in &threads {
+            for turn in 1..=TURNS {
+                let posts = format!("/channels/{thread}/messages");
+                let count = replies_to.get(&(posts, turn)).copied().unwrap_or(0);
+                replies += count.min(1);
+                duplicated += count.saturating_sub(1);
+            }
+        }
+        let pool = homes[0].database_pool().await;
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM turns")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let distinct: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT round_id, source_id FROM turns) AS unique_turns",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        for bot in bots {
+            bot.terminate(Duration::from_secs(10)).await;
+        }
+        latencies.sort();
+        Some(Figures {
+            turns: latencies.len(),
+            wall,
+            latencies,
+            peak_rss_kib,
+            lost: expected - replies.min(expected) + expected.saturating_sub(stored as usize),
+            duplicated: duplicated + (stored - distinct) as usize,
+        })
+    }
+
+    /// One student's round in a thread of one of the two servers: the thread, and the latency
+    /// of each turn (from the message sent to the reply's arrival at the fake).
+    async fn student(fake: Arc<FakeDiscord>, n: u64, pacing: Pacing) -> (u64, Vec<Duration>) {
+        let second = n % 2 == 1;
+        let user = FIRST_STUDENT + n;
+        let place = Place::Guild {
+            channel_id: if second {
+                SECOND_CHANNEL
+            } else {
+                GUILD_CHANNEL_ID
+            },
+            user_id: user,
+        };
+        let mut practice = slash_command(
+            place,
+            "practice",
+            json!([string_option("side", "permanent-nonalignment")]),
+        );
+        if second {
+            practice = in_guild(practice, SECOND_GUILD);
+        }
+        fake.dispatch("INTERACTION_CREATE", practice);
+        let added = fake
+            .wait_for("the student's thread", |r| {
+                r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{user}"))
+            })
+            .await;
+        let thread: u64 = added.path.split('/').nth(2).unwrap().parse().unwrap();
+        let posts = format!("/channels/{thread}/messages");
+        let mut latencies = Vec::new();
+        for turn in 1..=TURNS {
+            if let Pacing::Realistic = pacing {
+                let pause = rand::rng().random_range(1_000..3_000);
+                tokio::time::sleep(Duration::from_millis(pause)).await;
+            }
+            let mut message = student_message(thread, user, true, MESSAGES[(turn - 1) as usize]);
+            if second {
+                message["guild_id"] = json!(SECOND_GUILD.to_string());
+            }
+            let sent = Instant::now();
+            fake.dispatch("MESSAGE_CREATE", message);
+            let marker = format!("Your turn {turn}:");
+            let reply = fake
+                .wait_for("a turn's reply", |r| {
+                    r.method == "POST"
+                        && r.path == posts
+                        && r.body["embeds"].to_string().contains(&marker)
+                })
+                .await;
+            latencies.push(reply.at.duration_since(sent));
+        }
+        (thread, latencies)
+    }
 }

@@ -20,14 +20,26 @@ struct Cluster {
     _watchdog: Mutex<Child>,
 }
 
-static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
+/// The cluster for tests, which skips syncing to disk (`fsync = off`: a killed process still
+/// loses nothing, only a crash of the machine would), and one that syncs as a deployment does.
+static FAST: OnceLock<Option<Cluster>> = OnceLock::new();
+static DURABLE: OnceLock<Option<Cluster>> = OnceLock::new();
 static DATABASES: AtomicU32 = AtomicU32::new(0);
 
 /// A URL for a new, empty database on this process's cluster, or `None` (having said why) when
 /// PostgreSQL is not installed and `DEBATE_DRILL_WITHOUT_POSTGRES` is set. Without PostgreSQL and
 /// without that variable (and always under `CI`), it fails the test.
 pub fn database() -> Option<String> {
-    let cluster = CLUSTER.get_or_init(start).as_ref()?;
+    create_database(FAST.get_or_init(|| start(false)).as_ref()?)
+}
+
+/// [`database`] on a cluster that syncs every commit to disk, for figures that compare with
+/// SQLite's.
+pub fn durable_database() -> Option<String> {
+    create_database(DURABLE.get_or_init(|| start(true)).as_ref()?)
+}
+
+fn create_database(cluster: &Cluster) -> Option<String> {
     let name = format!("test_{}", DATABASES.fetch_add(1, Ordering::SeqCst));
     let status = Command::new(binary("psql").unwrap())
         .args([
@@ -52,7 +64,7 @@ pub fn database() -> Option<String> {
     ))
 }
 
-fn start() -> Option<Cluster> {
+fn start(durable: bool) -> Option<Cluster> {
     let Some(initdb) = binary("initdb") else {
         let in_ci = std::env::var_os("CI").is_some();
         let allowed = std::env::var_os("DEBATE_DRILL_WITHOUT_POSTGRES").is_some();
@@ -97,8 +109,9 @@ fn start() -> Option<Cluster> {
     let port = free_port();
     let script = format!(
         "'{postgres}' -D '{data}' -p {port} -k '{folder}' -c listen_addresses=127.0.0.1 \
-         -c fsync=off -c max_connections=200 >'{folder}/log' 2>&1 & server=$!; \
+         -c fsync={fsync} -c max_connections=200 >'{folder}/log' 2>&1 & server=$!; \
          read ignored; kill -INT $server; wait $server; rm -rf '{folder}'",
+        fsync = if durable { "on" } else { "off" },
         postgres = postgres.display(),
         data = data.display(),
         folder = folder.display(),

@@ -34,6 +34,18 @@ impl Home {
         Home::configured(fake, packs, dir, database_url, "")
     }
 
+    /// A home serving the bundled packs from the database at `database_url`, every shard.
+    pub fn on(fake: &FakeDiscord, database_url: &str) -> Home {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Home::configured(
+            fake,
+            &repo.join("positions"),
+            tempfile::tempdir().unwrap(),
+            database_url.to_owned(),
+            "",
+        )
+    }
+
     /// A home on a database that other bots share (`postgres://…`), running `shards` (`A..B`)
     /// of the fake's shards.
     pub fn sharing(fake: &FakeDiscord, database_url: &str, shards: &str) -> Home {
@@ -156,6 +168,14 @@ impl Bot {
             .spawn()
             .unwrap();
         Bot { child, log }
+    }
+
+    /// The process's peak resident memory so far, in KiB (Linux's `VmHWM`).
+    pub fn peak_rss_kib(&self) -> Option<u64> {
+        let pid = self.child.id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
     }
 
     /// What the bot logged so far (for assertion messages).

@@ -29,16 +29,17 @@ pub struct Sessions {
     pub resumed: u32,
 }
 
-/// The events waiting for one shard's session.
+/// The events waiting for one shard's session, and the sequence numbers it has sent (each
+/// shard counts its own, as Discord's do: a gap tells the bot it missed an event).
 struct Queue {
     events: mpsc::UnboundedSender<(String, Value)>,
     pending: Mutex<mpsc::UnboundedReceiver<(String, Value)>>,
+    sequence: AtomicU64,
 }
 
 pub struct Gateway {
     pub shard_total: u32,
     queues: Vec<Queue>,
-    sequence: AtomicU64,
     pub sessions: watch::Sender<Sessions>,
     /// Bumped to cut the live connections; a watch, so no request is missed between polls.
     drops: watch::Sender<u64>,
@@ -54,13 +55,13 @@ impl Gateway {
                 Queue {
                     events,
                     pending: Mutex::new(pending),
+                    sequence: AtomicU64::new(0),
                 }
             })
             .collect();
         Gateway {
             shard_total,
             queues,
-            sequence: AtomicU64::new(0),
             sessions: watch::Sender::new(Sessions::default()),
             drops: watch::Sender::new(0),
             delivered: std::sync::Mutex::new(Vec::new()),
@@ -99,8 +100,11 @@ impl Gateway {
         self.drops.send_modify(|drops| *drops += 1);
     }
 
-    fn frame(&self, event: &str, data: Value) -> Message {
-        let sequence = self.sequence.fetch_add(1, Ordering::SeqCst) + 1;
+    fn frame(&self, shard: u32, event: &str, data: Value) -> Message {
+        let sequence = self.queues[shard as usize]
+            .sequence
+            .fetch_add(1, Ordering::SeqCst)
+            + 1;
         text(json!({ "op": 0, "t": event, "s": sequence, "d": data }))
     }
 }
@@ -140,7 +144,7 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) -> Result<(), axum:
             },
             Some((event, data)) = pending.recv() => {
                 gateway.delivered.lock().unwrap().push((shard, event.clone()));
-                socket.send(gateway.frame(&event, data)).await?;
+                socket.send(gateway.frame(shard, &event, data)).await?;
             }
             _ = drops.changed() => return Ok(()),
         }
@@ -165,8 +169,12 @@ async fn handshake(shared: &Shared, socket: &mut WebSocket) -> Result<Option<u32
                     "the bot identified as shard {shard} of the fake's {}",
                     gateway.shard_total
                 );
+                // A new session counts from 1 again.
+                gateway.queues[shard as usize]
+                    .sequence
+                    .store(0, Ordering::SeqCst);
                 socket
-                    .send(gateway.frame("READY", ready(shared, shard)))
+                    .send(gateway.frame(shard, "READY", ready(shared, shard)))
                     .await?;
                 gateway.sessions.send_modify(|s| s.identified += 1);
                 return Ok(Some(shard));
@@ -176,7 +184,9 @@ async fn handshake(shared: &Shared, socket: &mut WebSocket) -> Result<Option<u32
                     .as_str()
                     .and_then(|id| id.strip_prefix(SESSION_PREFIX)?.parse().ok())
                     .unwrap_or(0);
-                socket.send(gateway.frame("RESUMED", json!({}))).await?;
+                socket
+                    .send(gateway.frame(shard, "RESUMED", json!({})))
+                    .await?;
                 gateway.sessions.send_modify(|s| s.resumed += 1);
                 return Ok(Some(shard));
             }

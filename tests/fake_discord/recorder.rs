@@ -60,14 +60,16 @@ impl Recorder {
     ) -> Request {
         let mut count = self.count.subscribe();
         let search = async {
+            // Each look reads only what arrived since the last: hundreds of waiters at once
+            // stay linear in the requests.
+            let mut looked = 0;
             loop {
-                let found = self
-                    .requests
-                    .lock()
-                    .unwrap()
-                    .iter()
-                    .find(|r| wanted(r))
-                    .cloned();
+                let found = {
+                    let requests = self.requests.lock().unwrap();
+                    let found = requests[looked..].iter().find(|r| wanted(r)).cloned();
+                    looked = requests.len();
+                    found
+                };
                 if let Some(request) = found {
                     return request;
                 }
