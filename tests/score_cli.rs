@@ -199,3 +199,25 @@ fn echoing_the_counter_without_disputing_it_earns_no_clash() {
         "{answers:?}"
     );
 }
+
+/// A slogan of one's own side that shares one word ("support") with an opposing argument is
+/// weak, not the other side's case; and a "but" that turns back to agreeing concedes.
+#[test]
+fn a_slogan_sharing_a_word_is_not_the_other_side_and_a_but_that_agrees_concedes() {
+    let slogan = r#"{"side": "coalition-guarantee", "counter_id": "nonalignment-2021.strategic-mistake", "reply": "Ukraine has been brave and deserves our support."}"#;
+    let turned = r#"{"side": "not-about-nato", "counter": "The other security guarantee, demanded by Russia, is that NATO will not invade Russia. This is a paranoid fantasy, but NATO members must deal with it tangibly.", "reply": "It's a paranoid fantasy, but yeah, NATO members have to deal tangibly with it and convince Russia they never had plans to invade. Makes sense."}"#;
+    let answers = score(&format!("{slogan}\n{turned}\n"));
+    assert!(
+        answers[0]["breakdown"]
+            .get("argues_opposing_side")
+            .is_none(),
+        "{}",
+        answers[0]
+    );
+    assert!(answers[0]["total"].as_f64() > Some(0.0), "{}", answers[0]);
+    assert!(
+        answers[1]["breakdown"]["concedes"].as_f64() < Some(0.0),
+        "{}",
+        answers[1]
+    );
+}

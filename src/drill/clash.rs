@@ -32,15 +32,7 @@ impl Clash {
         reply_terms: &[String],
         counter: ArgumentIndex,
     ) -> Clash {
-        let key_terms: HashSet<String> = matcher
-            .terms(&key_text(matcher, counter))
-            .into_iter()
-            .collect();
-        let shared_terms = reply_terms
-            .iter()
-            .filter(|term| key_terms.contains(*term))
-            .collect::<HashSet<_>>()
-            .len();
+        let shared_terms = shared_key_terms(matcher, reply_terms, counter);
         let rebuttals = matcher.pack().rebutted_by(counter);
         let rebuttal = matcher
             .search_side(reply, side, REBUTTAL_SEARCH_DEPTH)
@@ -115,6 +107,23 @@ pub fn best_answer(matcher: &Matcher, side: &str, counter: ArgumentIndex) -> Opt
 }
 
 /// The words that say what an argument is about: its claim and keywords.
+/// How many distinct key terms (claim and keywords) of `argument` a reply's terms use.
+pub fn shared_key_terms(
+    matcher: &Matcher,
+    reply_terms: &[String],
+    argument: ArgumentIndex,
+) -> usize {
+    let key_terms: HashSet<String> = matcher
+        .terms(&key_text(matcher, argument))
+        .into_iter()
+        .collect();
+    reply_terms
+        .iter()
+        .filter(|term| key_terms.contains(*term))
+        .collect::<HashSet<_>>()
+        .len()
+}
+
 fn key_text(matcher: &Matcher, argument: ArgumentIndex) -> String {
     let argument = &matcher.pack().arguments[argument];
     format!("{} {}", argument.claim, argument.keywords.join(" "))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::clash::{Clash, best_answer, disputes};
+use super::clash::{Clash, best_answer, disputes, shared_key_terms};
 use super::evidence::{concrete_facts, evidence_terms_used};
 use super::feedback::{Feedback, Named};
 use super::novelty::novelty;
@@ -28,6 +28,9 @@ const CHANCE_CONFIDENCE: f64 = 0.1;
 /// A reply needs this many analysed terms to argue a case at all (and so to be flagged for
 /// arguing the other side's).
 const MIN_CASE_TERMS: usize = 4;
+/// A reply makes an opposing argument only when it uses this many of that argument's key
+/// terms, besides the motion's own words: one shared word ("support") is a coincidence.
+const MIN_OPPOSING_KEY_TERMS: usize = 3;
 /// Analysed terms at which a reply has room to develop its point fully.
 const DEVELOPED_TERMS: f64 = 30.0;
 
@@ -136,6 +139,18 @@ pub struct TurnContext<'a> {
     pub counter: Option<ArgumentIndex>,
     /// The analysed terms of the student's earlier turns in the round.
     pub earlier: &'a [Vec<String>],
+}
+
+/// What the rubric read in a reply, beyond its category points, that feedback speaks to.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// The opposing argument the reply makes in earnest, if any.
+    opposing: Option<ArgumentIndex>,
+    /// The student's own argument closest to the reply.
+    own_closest: Option<ArgumentIndex>,
+    attacks_counter: bool,
+    /// The reply mostly says what the student's earlier turns said.
+    repeats: bool,
 }
 
 /// The scoring rubric of one pack, built once per pack load.
@@ -251,9 +266,13 @@ impl Rubric {
                 c.value(disputes)
             }
         });
-        // Facts bear on the point when the reply argues its case or answers the counter with
-        // them: figures stuffed into a slogan earn half at most.
-        let bearing = 0.5 + 0.5 * relevance.max(engagement.unwrap_or(0.0));
+        // How much of the reply is new against the student's earlier turns; a slogan, however
+        // new, earns only part of it (as it does of relevance and clash).
+        let fresh = novelty(&terms, context.earlier, &self.topic_terms);
+        // Facts bear on the point when they answer the counter the reply faces (or, opening a
+        // round, when the reply argues its case with them): figures listed beside the counter
+        // without engaging it earn a quarter at most.
+        let bearing = 0.25 + 0.75 * engagement.unwrap_or(relevance);
         // Engaging the counter's words without making one's own case is half a clash.
         let shares = [
             (Category::Relevance, Some(relevance)),
@@ -265,10 +284,7 @@ impl Rubric {
                 Category::Evidence,
                 Some(self.evidence(context.side, reply, &terms) * standing * bearing),
             ),
-            (
-                Category::Novelty,
-                Some(novelty(&terms, context.earlier, &self.topic_terms) * standing),
-            ),
+            (Category::Novelty, Some(fresh * standing * development)),
         ];
         let applicable: f64 = shares
             .iter()
@@ -288,7 +304,7 @@ impl Rubric {
             .collect();
 
         let opposing = (terms.len() >= MIN_CASE_TERMS && matches!(read, Move::Point(_)))
-            .then(|| self.opposing_argument(context, reply, own_best))
+            .then(|| self.opposing_argument(context, reply, &terms, own_best))
             .flatten();
         let mut flags = Vec::new();
         if opposing.is_some() {
@@ -299,14 +315,13 @@ impl Rubric {
         }
         let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
             + flags.iter().map(|f| f.points()).sum::<f64>();
-        let mut feedback = self.feedback(
-            context,
-            &categories,
-            &flags,
+        let reading = Reading {
             opposing,
-            own.map(|h| h.argument),
+            own_closest: own.map(|h| h.argument),
             attacks_counter,
-        );
+            repeats: fresh < NEEDS_WORK,
+        };
+        let mut feedback = self.feedback(context, &categories, &flags, reading);
         // A reply that echoes the counter is told what it lacks: the reason the point fails.
         if !conceded
             && !attacks_counter
@@ -372,15 +387,23 @@ impl Rubric {
         &self,
         context: TurnContext<'_>,
         reply: &str,
+        terms: &[String],
         own_best: f64,
     ) -> Option<ArgumentIndex> {
         let pack = self.pack();
         let best = self.matcher.search(reply, 1).into_iter().next()?;
         let side = &pack.arguments[best.argument].side;
+        let about_the_motion: Vec<String> = terms
+            .iter()
+            .filter(|term| !self.topic_terms.contains(*term))
+            .cloned()
+            .collect();
         (Some(best.argument) != context.counter
             && pack.arguments[best.argument].is_servable()
             && pack.opposes(context.side, side)
-            && best.score > own_best * OPPOSING_MARGIN)
+            && best.score > own_best * OPPOSING_MARGIN
+            && shared_key_terms(&self.matcher, &about_the_motion, best.argument)
+                >= MIN_OPPOSING_KEY_TERMS)
             .then_some(best.argument)
     }
 
@@ -389,10 +412,14 @@ impl Rubric {
         context: TurnContext<'_>,
         categories: &[CategoryPoints],
         flags: &[Flag],
-        opposing: Option<ArgumentIndex>,
-        own_closest: Option<ArgumentIndex>,
-        attacks_counter: bool,
+        reading: Reading,
     ) -> Vec<Feedback> {
+        let Reading {
+            opposing,
+            own_closest,
+            attacks_counter,
+            repeats,
+        } = reading;
         let pack = self.pack();
         let weak = |category: Category| {
             categories
@@ -439,8 +466,9 @@ impl Rubric {
                 .find_map(|argument| pack.arguments[argument].evidence.first().cloned());
             feedback.push(Feedback::AddEvidence { example });
         }
-        // Low novelty only means repetition when there is something to repeat.
-        if weak(Category::Novelty) && !context.earlier.is_empty() && !conceded {
+        // Repetition is what the earlier turns already said, whatever the reply's length; and
+        // only when there is something to repeat.
+        if repeats && !context.earlier.is_empty() && !conceded {
             feedback.push(Feedback::Repeats);
         }
         if feedback.is_empty() {

@@ -87,7 +87,20 @@ const CONCESSIONS: &[&str] = &[
     "im on board",
     "i am on board",
     "count me in",
+    "rightly observes",
+    "rightly notes",
+    "rightly says",
+    "rightly argues",
+    "rightly points out",
+    "is right that",
+    "are right that",
+    "i am persuaded",
+    "im persuaded",
 ];
+
+/// Phrases that call a proposal good ("good deal", "win win"): said of another side's point,
+/// they concede it; of one's own, they only endorse it.
+const ENDORSEMENTS: &[&str] = &["good deal", "great deal", "everyone wins", "win win"];
 
 /// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
 /// "… Totally."): they concede what came before.
@@ -113,8 +126,14 @@ const AGREEING_OPENERS: &[&str] = &[
     "indeed",
     "absolutely",
     "agreed",
+    "agree",
     "totally",
     "definitely",
+];
+
+/// Words that, opening what follows a contrast ("…, but yeah, …"), turn back to agreeing.
+const AGREEING_TURNS: &[&str] = &[
+    "yeah", "yes", "yea", "yep", "ok", "okay", "fine", "alright", "agreed", "agree", "fair",
 ];
 
 /// Words that turn from what is granted to what the speaker holds.
@@ -352,8 +371,13 @@ pub struct Cues {
     pub concedes: bool,
     /// The message opens by agreeing ("yeah ok, …", "fine.").
     pub agrees_first: bool,
+    /// The message calls a proposal good ("good deal, everyone wins").
+    pub endorses: bool,
     /// The token index of the first contrast word after some granted text, if any.
     pub contrast: Option<usize>,
+    /// What follows the contrast turns back to agreeing ("it's a fantasy, but yeah, …"): the
+    /// contrast grants nothing against the point.
+    pub agrees_after_contrast: bool,
     /// A phrase says the named point fails.
     pub refutes: bool,
     /// A negation appears.
@@ -369,12 +393,23 @@ pub struct Cues {
 impl Cues {
     pub fn of(plain: &str) -> Cues {
         let tokens: Vec<&str> = plain.split(' ').filter(|t| !t.is_empty()).collect();
+        // "yet" contrasts only where a clause starts ("…, yet", "and yet"), not in "has yet to".
         let contrast = tokens
             .iter()
             .enumerate()
             .skip(1)
-            .find(|&(i, t)| CONTRAST.contains(t) && !(*t == "yet" && is_negation(tokens[i - 1])))
+            .find(|&(i, t)| {
+                CONTRAST.contains(t)
+                    && (*t != "yet" || is_punctuation(tokens[i - 1]) || tokens[i - 1] == "and")
+            })
             .map(|(i, _)| i);
+        let agrees_after_contrast = contrast.is_some_and(|at| {
+            tokens[at + 1..]
+                .iter()
+                .filter(|t| !is_punctuation(t))
+                .take(2)
+                .any(|t| AGREEING_TURNS.contains(t))
+        });
         Cues {
             concedes: CONCESSIONS.iter().any(|p| contains_phrase(&tokens, p))
                 || closes_agreeing(&tokens),
@@ -383,7 +418,9 @@ impl Cues {
                 .take(3)
                 .take_while(|t| !is_negation(t))
                 .any(|t| AGREEING_OPENERS.contains(t)),
+            endorses: ENDORSEMENTS.iter().any(|p| contains_phrase(&tokens, p)),
             contrast,
+            agrees_after_contrast,
             refutes: REFUTATIONS.iter().any(|p| contains_phrase(&tokens, p)),
             denies: tokens.iter().any(|t| is_negation(t)),
             deictic: tokens.first().is_some_and(|t| DEICTIC.contains(t)),
@@ -551,6 +588,48 @@ mod tests {
         ] {
             assert!(!cues(text).0.concedes, "{text}");
         }
+    }
+
+    #[test]
+    fn yet_contrasts_only_where_a_clause_starts() {
+        assert_eq!(
+            cues("Its economy has yet to recover to its 2014 level")
+                .0
+                .contrast,
+            None
+        );
+        assert_eq!(cues("It is not yet over").0.contrast, None);
+        assert!(
+            cues("Russia grumbled, yet it did nothing")
+                .0
+                .contrast
+                .is_some()
+        );
+        assert!(cues("he said so and yet he invaded").0.contrast.is_some());
+    }
+
+    #[test]
+    fn a_contrast_that_turns_back_to_agreeing_is_marked() {
+        let (turned, _) = cues("It's a paranoid fantasy, but yeah, they have to deal with it.");
+        assert!(turned.agrees_after_contrast);
+        let (attack, _) = cues("Sure, pride matters, but that cuts both ways.");
+        assert!(!attack.agrees_after_contrast);
+    }
+
+    #[test]
+    fn praising_a_proposal_is_an_endorsement_not_a_concession_by_itself() {
+        let (c, _) = cues("A language swap for a no-force pledge? Good deal, everyone wins.");
+        assert!(c.endorses && !c.concedes);
+        assert!(
+            cues("The author rightly observes that yielding sets a precedent.")
+                .0
+                .concedes
+        );
+        assert!(
+            cues("I am persuaded that the open door can be negotiated.")
+                .0
+                .concedes
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //!   argument itself is not a negative claim);
 //! - a question put to an opposing point ("why should Kyiv trust that?") challenges it;
 //! - a conceding phrase ("fair point", "ur right") not followed by a "but" is a concession, and
-//!   so is an opposing point said after an agreeing opener ("yeah ok, …");
+//!   so is an opposing point said after an agreeing opener ("yeah ok, …") or called good
+//!   ("good deal, everyone wins"), or a "but" that
+//!   turns back to agreeing ("it's a fantasy, but yeah, … makes sense");
 //! - anything else recognised is a point, of whichever side it matches.
 
 use super::cues::{Cues, plain};
@@ -68,8 +70,10 @@ pub fn read_move(m: &Matcher, side: &str, text: &str, facing: Option<ArgumentInd
             of_another_side(m, side, counter) && m.affinity(text, counter) >= m.min_confidence()
         });
     let agrees = cues.concedes
-        || (cues.agrees_first && (opposing.is_some() || echoes_facing) && !cues.refutes);
-    if agrees && cues.contrast.is_none() {
+        || ((cues.agrees_first || cues.endorses)
+            && (opposing.is_some() || echoes_facing)
+            && !cues.refutes);
+    if agrees && (cues.contrast.is_none() || cues.agrees_after_contrast) {
         return Move::Concession(opposing);
     }
     if let Some(attack) = attack(m, side, text, &plain, &cues, whole, facing) {
