@@ -244,3 +244,48 @@ async fn next_counter_serves_another_opposing_counter_and_the_round_goes_on() {
         ]
     );
 }
+
+/// `/practice switch:true` after a round: the new round argues the side that countered the
+/// student, and its card lists the points that beat them.
+#[tokio::test]
+async fn practice_with_switch_argues_the_side_that_countered_you() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let _bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+    let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
+    let token = token_of(&practice);
+    fake.dispatch("INTERACTION_CREATE", practice);
+    fake.wait_for("the round's first post", answers(&token))
+        .await;
+    let said = student_says(&fake, FIRST_POINT);
+    fake.wait_for("a counter", counter_in_dm(said)).await;
+    let end = slash_command(PLACE, "end", json!([]));
+    let token = token_of(&end);
+    fake.dispatch("INTERACTION_CREATE", end);
+    fake.wait_for("the scorecard", |r| {
+        r.path.contains(&token) && embed_text(&r.body).contains("Scorecard")
+    })
+    .await;
+
+    let switch = slash_command(
+        PLACE,
+        "practice",
+        json!([fake_discord::bool_option("switch", true)]),
+    );
+    let token = token_of(&switch);
+    fake.dispatch("INTERACTION_CREATE", switch);
+    let started = fake.wait_for("the switched round", answers(&token)).await;
+
+    let card = embed_text(&started.body);
+    assert!(
+        card.contains("Switched from Permanent nonalignment"),
+        "{card}"
+    );
+    assert!(card.contains("the points that beat you"), "{card}");
+    assert!(
+        !card.contains("Your round: Permanent nonalignment"),
+        "{card}"
+    );
+}

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 /// The commands of CONTRACT.md this bot serves, with their option names.
 const COMMANDS: &[(&str, &[&str])] = &[
-    ("practice", &["side", "pack"]),
+    ("practice", &["side", "pack", "switch"]),
     ("argue", &["text"]),
     ("hint", &[]),
     ("brief", &[]),

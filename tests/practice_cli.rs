@@ -457,3 +457,56 @@ fn practice_with_a_config_reads_the_configured_packs() {
         stdout(&output)
     );
 }
+
+/// `practice --switch` after a round: the side whose counters the student faced, the points
+/// that beat them listed first, and a scorecard that compares the two rounds.
+#[test]
+fn switching_sides_opens_with_the_points_that_beat_you_and_compares_the_rounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rounds.db");
+    let db = db.to_str().unwrap();
+    let first = run(
+        &root(),
+        &["practice", "--db", db, "--side", "permanent-nonalignment"],
+        "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.\n/end\n",
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", common::stderr(&first));
+
+    let second = run(
+        &root(),
+        &["practice", "--db", db, "--switch"],
+        "Russia's word is worthless, so neutrality would only invite the next invasion.\n/end\n",
+    );
+
+    assert_eq!(second.status.code(), Some(0), "{}", common::stderr(&second));
+    let shown = String::from_utf8_lossy(&second.stdout);
+    assert!(
+        shown.contains(
+            "You switched sides: last round you argued Permanent nonalignment for Ukraine"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("The points that beat you last time"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("You argue: Permanent nonalignment"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Compared with your last round, as Permanent nonalignment for Ukraine"),
+        "{shown}"
+    );
+
+    let refused = run(
+        &root(),
+        &["practice", "--db", db, "--switch", "--side", "x"],
+        "",
+    );
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "clap refuses --switch with --side"
+    );
+}

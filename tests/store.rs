@@ -80,6 +80,7 @@ fn round_for(user_key: &str, place_key: &str) -> NewRound {
         drill_id: None,
         max_turns: Some(5),
         deadline_ms: None,
+        switched_from: None,
     }
 }
 

@@ -81,6 +81,10 @@ pub enum Command {
         /// On a pipe, print each line read as `> line` before its answer: a transcript.
         #[arg(long)]
         echo: bool,
+        /// Argue the side whose counters you faced in your last round, opening with the points
+        /// that beat you (the side and pack of that round; `--side` does not apply).
+        #[arg(long, conflicts_with = "side")]
+        switch: bool,
     },
     /// Validate packs, a config file or a prompts folder.
     Check {
@@ -189,6 +193,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             db,
             config,
             echo,
+            switch,
         } => practice::run(
             &cli,
             practice::Options {
@@ -197,6 +202,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 db: db.as_ref(),
                 config: config.as_ref(),
                 echo: *echo,
+                switch: *switch,
             },
         ),
         Command::Score { .. } => score::run(&cli),

@@ -17,6 +17,7 @@ pub struct Options<'a> {
     pub db: Option<&'a PathBuf>,
     pub config: Option<&'a PathBuf>,
     pub echo: bool,
+    pub switch: bool,
 }
 
 pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
@@ -61,6 +62,7 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
         side: options.side.map(str::to_string),
         seed: options.seed,
         echo: options.echo,
+        switch: options.switch,
     };
     terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
 }

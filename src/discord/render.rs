@@ -95,7 +95,13 @@ fn quote(argument: &ArgumentRef) -> String {
 }
 
 fn started_card(started: &Started, catalogue: &Catalogue) -> Card {
-    Card::new(
+    let beat_you: Vec<String> = started
+        .switched
+        .iter()
+        .flat_map(|switched| &switched.beat_you)
+        .map(|point| format!("• {}: {}", escape(&point.speaker), escape(&point.claim)))
+        .collect();
+    let card = Card::new(
         catalogue.render("card.round_title", &[("side", &escape(&started.side.name))]),
         catalogue.render(
             "card.round_body",
@@ -105,8 +111,15 @@ fn started_card(started: &Started, catalogue: &Catalogue) -> Card {
             ],
         ),
     )
-    .field(catalogue.render("card.pack", &[]), escape(&started.title))
-    .footer(catalogue.render(
+    .field(catalogue.render("card.pack", &[]), escape(&started.title));
+    let card = match &started.switched {
+        Some(switched) => card.field(
+            catalogue.render("card.switched", &[("from", &escape(&switched.from.name))]),
+            beat_you.join("\n"),
+        ),
+        None => card,
+    };
+    card.footer(catalogue.render(
         "card.round_footer",
         &[("round", &started.round_id), ("side_id", &started.side.id)],
     ))
@@ -271,6 +284,22 @@ fn scorecard_card(scorecard: &Scorecard, catalogue: &Catalogue) -> Card {
         say("card.decision"),
         escape(&scorecard.decision.render(catalogue)),
     )
+    .field(
+        say("card.compared"),
+        scorecard
+            .compared
+            .as_ref()
+            .map_or(String::new(), |compared| {
+                escape(&catalogue.render(
+                    "scorecard.compared",
+                    &[
+                        ("side", &compared.side.name),
+                        ("before", &format!("{:.0}", compared.total)),
+                        ("total", &format!("{:.0}", scorecard.total)),
+                    ],
+                ))
+            }),
+    )
     .field(say("card.categories"), categories.join("\n"))
     .field(say("card.penalties"), format!("{:.1}", scorecard.penalties))
     .field(say("card.answered"), answered.join("\n"))
@@ -366,6 +395,7 @@ mod tests {
                 side,
                 arguments: Vec::new(),
             },
+            switched: None,
         };
         let next = NextCounter {
             round_id: 3,

@@ -5,17 +5,18 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use super::error::DrillError;
-use super::io::{Brief, Command, Countered, MoveKind, Output, Started, Via};
+use super::io::{Brief, Command, Countered, MoveKind, Output, Started, Switched, Via};
 use super::ledger::answered_counter;
 use super::next::serve_next_counter;
 use super::refs::{ArgumentRef, SideRef};
 use super::registry::Registry;
 use super::round::RoundState;
 use super::scale::Scale;
-use super::scorecard::{EndReason, Scorecard};
+use super::scorecard::{Compared, EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::serial::RoundLocks;
 use super::sides::{random_side, rng_from};
+use super::switch::{Faced, scope_and_id};
 use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
@@ -217,10 +218,14 @@ impl Engine {
                     pack,
                     side,
                     seed,
+                    switched_from: None,
                 };
                 outputs.push(self.start(user, place, start).await?);
             }
-            (Command::Start { .. }, Some(round)) => {
+            (Command::Switch { seed }, None) => {
+                outputs.push(self.switch(user, place, seed).await?);
+            }
+            (Command::Start { .. } | Command::Switch { .. }, Some(round)) => {
                 return Err(DrillError::RoundRunning { side: round.side });
             }
             // The round just ran out of time: its scorecard is the answer.
@@ -277,6 +282,7 @@ impl Engine {
             pack,
             side,
             seed,
+            switched_from,
         } = start;
         let (key, rubric) = self.registry().choose(scope, pack.as_deref())?;
         let rubric = &*rubric;
@@ -308,6 +314,7 @@ impl Engine {
                     Some(deadline) => Some(deadline),
                     None => self.round_ms.map(|ms| now + ms),
                 },
+                switched_from,
             })
             .await;
         let record = match started {
@@ -329,7 +336,51 @@ impl Engine {
             motion: pack.motion.clone(),
             side: side_ref(rubric, &state.record.side),
             brief: brief(rubric, &state),
+            switched: None,
         }))
+    }
+
+    /// A round on the side whose counters the student faced in their latest round (in any
+    /// place), in the same pack, opening with the points of it that beat them.
+    async fn switch(
+        &self,
+        user: &str,
+        place: &str,
+        seed: Option<u64>,
+    ) -> Result<Output, DrillError> {
+        let previous = self
+            .store
+            .latest_round_of_user(user)
+            .await?
+            .ok_or(DrillError::NoRoundToSwitchFrom)?;
+        let rubric = self
+            .rubric(&previous.pack_id)
+            .ok_or_else(|| DrillError::PackGone(previous.pack_id.clone()))?;
+        let clashes = self.store.clashes(previous.id).await?;
+        let faced = Faced::of(rubric.pack(), &previous.side, &clashes)
+            .ok_or(DrillError::NoCountersFaced)?;
+        let (scope, id) = scope_and_id(&previous.pack_id);
+        let start = Start {
+            scope,
+            drill: None,
+            pack: Some(id.to_string()),
+            side: Some(faced.side),
+            seed,
+            switched_from: Some(previous.id),
+        };
+        let mut output = self.start(user, place, start).await?;
+        if let Output::Started(started) = &mut output {
+            let pack = rubric.pack();
+            started.switched = Some(Switched {
+                from: side_ref(&rubric, &previous.side),
+                beat_you: faced
+                    .beat_them
+                    .iter()
+                    .map(|&argument| ArgumentRef::new(pack, argument))
+                    .collect(),
+            });
+        }
+        Ok(output)
     }
 
     /// One turn. Alone, the bot answers it with a counter; against an `opponent`, the bot
@@ -489,12 +540,36 @@ impl Engine {
         reason: EndReason,
     ) -> Result<Box<Scorecard>, DrillError> {
         let (rubric, state) = self.state(round).await?;
-        let scorecard = Scorecard::new(&rubric, &state, reason, self.scale);
+        let mut scorecard = Scorecard::new(&rubric, &state, reason, self.scale);
+        if let Some(previous) = state.record.switched_from {
+            scorecard.compared = self.compared(&rubric, previous).await?;
+        }
         let summary = serde_json::to_string(&scorecard).expect("a scorecard serialises");
         self.store
             .end_round(state.record.id, reason.name(), &summary)
             .await?;
         Ok(Box::new(scorecard))
+    }
+
+    /// The round a student switched sides from, as the new round's scorecard compares it: its
+    /// side and total (`None` when it is gone, forgotten or never ended).
+    async fn compared(
+        &self,
+        rubric: &Rubric,
+        previous: i64,
+    ) -> Result<Option<Compared>, DrillError> {
+        let Some(round) = self.store.round(previous).await? else {
+            return Ok(None);
+        };
+        let total = round
+            .summary_json
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
+            .and_then(|summary| summary["total"].as_f64());
+        Ok(total.map(|total| Compared {
+            side: side_ref(rubric, &round.side),
+            total,
+        }))
     }
 
     /// The round's state as the store holds it, with its pack's rubric.
@@ -559,6 +634,7 @@ struct Start<'a> {
     pack: Option<String>,
     side: Option<String>,
     seed: Option<u64>,
+    switched_from: Option<i64>,
 }
 
 fn rubric_of(pack: Arc<Pack>, min_confidence: f64, weights: &ScoringConfig) -> Arc<Rubric> {

@@ -401,3 +401,55 @@ async fn a_reload_that_drops_the_rounds_side_does_not_panic() {
         .unwrap();
     assert_eq!(end(&engine).await.side.name, "for-uniforms");
 }
+
+#[tokio::test]
+async fn switching_sides_argues_the_side_that_countered_and_the_scorecard_compares_the_rounds() {
+    let dir = TempDir::new().unwrap();
+    let engine = started(&dir, "for-uniforms").await;
+    let countered = turn(
+        &engine,
+        "nobody is bullied for wearing the wrong clothes when everyone dresses alike",
+    )
+    .await;
+    let counter = countered.counter.expect("a counter was served");
+    let first = end(&engine).await;
+
+    let outputs = engine
+        .handle(USER, PLACE, Command::Switch { seed: Some(2) })
+        .await
+        .expect("the switch starts a round");
+    let [Output::Started(started)] = outputs.as_slice() else {
+        panic!("expected a start, got {outputs:?}");
+    };
+    assert_eq!(started.side.id, counter.side, "the side that countered");
+    let switched = started.switched.as_ref().expect("marked as a switch");
+    assert_eq!(switched.from.id, "for-uniforms");
+    assert_eq!(
+        switched.beat_you[0].id, counter.id,
+        "the dropped counter first"
+    );
+
+    turn(&engine, "uniforms cost families money they do not have").await;
+    let second = end(&engine).await;
+    let compared = second.compared.expect("compared with the first round");
+    assert_eq!(compared.side.id, "for-uniforms");
+    assert_eq!(compared.total, first.total);
+}
+
+#[tokio::test]
+async fn switching_sides_needs_an_earlier_round_that_served_a_counter() {
+    let dir = TempDir::new().unwrap();
+    let engine = engine_in(&dir, &Config::default()).await;
+    let switch = || engine.handle(USER, PLACE, Command::Switch { seed: None });
+
+    assert!(matches!(
+        switch().await,
+        Err(DrillError::NoRoundToSwitchFrom)
+    ));
+    engine
+        .handle(USER, PLACE, start("for-uniforms"))
+        .await
+        .unwrap();
+    end(&engine).await;
+    assert!(matches!(switch().await, Err(DrillError::NoCountersFaced)));
+}

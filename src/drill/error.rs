@@ -24,6 +24,10 @@ pub enum DrillError {
     NoTurnYet,
     #[error("every opposing argument has been served in this round")]
     NoCounterLeft,
+    #[error("there is no earlier round to switch sides from")]
+    NoRoundToSwitchFrom,
+    #[error("the latest round served no counter, so there is no side to switch to")]
+    NoCountersFaced,
     #[error("the round's pack `{0}` is no longer loaded")]
     PackGone(String),
     #[error(transparent)]
@@ -52,6 +56,10 @@ impl DrillError {
             DrillError::EmptyMessage => catalogue.render("notice.empty_message", &[]),
             DrillError::NoTurnYet => catalogue.render("notice.no_turn_yet", &[]),
             DrillError::NoCounterLeft => catalogue.render("notice.no_counter_left", &[]),
+            DrillError::NoRoundToSwitchFrom => {
+                catalogue.render("notice.no_round_to_switch_from", &[])
+            }
+            DrillError::NoCountersFaced => catalogue.render("notice.no_counters_faced", &[]),
             DrillError::PackGone(_) | DrillError::Store(_) => catalogue.render("notice.store", &[]),
         }
     }

@@ -16,6 +16,11 @@ pub enum Command {
         side: Option<String>,
         seed: Option<u64>,
     },
+    /// Start a round on the side whose counters the student faced in their latest round, in
+    /// its pack, opening with the points that beat them.
+    Switch {
+        seed: Option<u64>,
+    },
     /// One turn. `source_id` (e.g. a chat message id) makes a redelivered message a no-op.
     Say {
         text: String,
@@ -68,6 +73,15 @@ pub struct Started {
     pub motion: String,
     pub side: SideRef,
     pub brief: Brief,
+    /// Set when the student switched sides.
+    pub switched: Option<Switched>,
+}
+
+/// The side a student switched from, and the points of their new side that beat them there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Switched {
+    pub from: SideRef,
+    pub beat_you: Vec<ArgumentRef>,
 }
 
 /// The student's side: its summary and the arguments not yet made in the round.

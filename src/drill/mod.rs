@@ -33,6 +33,7 @@ mod scorecard;
 mod scoring;
 mod serial;
 mod sides;
+mod switch;
 mod versus;
 #[cfg(test)]
 mod versus_tests;
@@ -41,11 +42,13 @@ pub use clash::{Clash, best_answer};
 pub use engine::{DrillRound, Engine};
 pub use error::DrillError;
 pub use feedback::{Feedback, Named};
-pub use io::{Brief, Command, Countered, Moderated, MoveKind, NextCounter, Output, Started, Via};
+pub use io::{
+    Brief, Command, Countered, Moderated, MoveKind, NextCounter, Output, Started, Switched, Via,
+};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use reminders::Reminder;
 pub use scale::Scale;
-pub use scorecard::{DroppedCounter, EndReason, Scorecard};
+pub use scorecard::{Compared, DroppedCounter, EndReason, Scorecard};
 pub use scoring::{Category, CategoryPoints, Flag, Rubric, TurnContext, TurnScore, named};
 pub use sides::{Pairing, balance, pair_opponents, random_side, rng_from};

@@ -124,6 +124,15 @@ pub struct Scorecard {
     pub dropped: Vec<DroppedCounter>,
     /// What to take away: one sentence per dropped counter.
     pub feedback: Vec<Feedback>,
+    /// The round the student switched sides from, when they did.
+    pub compared: Option<Compared>,
+}
+
+/// The round a switched round is compared with: the side argued there and its total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compared {
+    pub side: SideRef,
+    pub total: f64,
 }
 
 impl Scorecard {
@@ -194,6 +203,7 @@ impl Scorecard {
                 .collect(),
             dropped,
             feedback,
+            compared: None,
         }
     }
 }

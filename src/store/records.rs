@@ -19,6 +19,8 @@ pub struct NewRound {
     pub drill_id: Option<i64>,
     pub max_turns: Option<u32>,
     pub deadline_ms: Option<i64>,
+    /// The round whose other side this one argues, when the student switched sides.
+    pub switched_from: Option<i64>,
 }
 
 /// A stored round; active until `ended_ms` is set.
@@ -37,6 +39,7 @@ pub struct RoundRecord {
     pub ended_ms: Option<i64>,
     pub end_reason: Option<String>,
     pub summary_json: Option<String>,
+    pub switched_from: Option<i64>,
 }
 
 impl RoundRecord {

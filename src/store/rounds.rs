@@ -25,8 +25,8 @@ impl Store {
         .await?;
         let inserted = sqlx::query(
             "INSERT INTO rounds (user_key, place_key, pack_id, side, seed, drill_id, max_turns,
-                                 deadline_ms, started_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                 deadline_ms, started_ms, switched_from)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              RETURNING *",
         )
         .bind(&round.user_key)
@@ -38,6 +38,7 @@ impl Store {
         .bind(round.max_turns.map(i64::from))
         .bind(round.deadline_ms)
         .bind(now)
+        .bind(round.switched_from)
         .fetch_one(&mut *tx)
         .await;
         let row = match inserted {
@@ -123,6 +124,18 @@ impl Store {
         rows.iter().map(round_from_row).collect()
     }
 
+    /// The user's latest round, in any place.
+    pub async fn latest_round_of_user(
+        &self,
+        user_key: &str,
+    ) -> Result<Option<RoundRecord>, StoreError> {
+        let row = sqlx::query("SELECT * FROM rounds WHERE user_key = $1 ORDER BY id DESC LIMIT 1")
+            .bind(user_key)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(round_from_row).transpose()
+    }
+
     /// Every round played in a classroom drill, oldest first.
     pub async fn rounds_of_drill(&self, drill_id: i64) -> Result<Vec<RoundRecord>, StoreError> {
         let rows = sqlx::query("SELECT * FROM rounds WHERE drill_id = $1 ORDER BY id")
@@ -156,5 +169,6 @@ fn round_from_row(row: &AnyRow) -> Result<RoundRecord, StoreError> {
         ended_ms: row.try_get("ended_ms")?,
         end_reason: row.try_get("end_reason")?,
         summary_json: row.try_get("summary_json")?,
+        switched_from: row.try_get("switched_from")?,
     })
 }

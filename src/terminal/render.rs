@@ -45,7 +45,7 @@ pub fn error(catalogue: &Catalogue, error: &DrillError) -> String {
 }
 
 pub fn started(catalogue: &Catalogue, started: &Started) -> String {
-    [
+    let mut blocks = vec![
         catalogue
             .render(
                 "practice.welcome",
@@ -60,9 +60,22 @@ pub fn started(catalogue: &Catalogue, started: &Started) -> String {
             // A side without a summary leaves no blank line behind.
             .trim_end()
             .to_string(),
-        catalogue.render("practice.how_to", &[]),
-    ]
-    .join("\n\n")
+    ];
+    if let Some(switched) = &started.switched {
+        let mut lines = vec![
+            catalogue.render("practice.switched", &[("from", &switched.from.name)]),
+            catalogue.render("practice.beat_you", &[]),
+        ];
+        lines.extend(switched.beat_you.iter().map(|point| {
+            catalogue.render(
+                "scorecard.counter",
+                &[("author", &point.speaker), ("claim", &point.claim)],
+            )
+        }));
+        blocks.push(lines.join("\n"));
+    }
+    blocks.push(catalogue.render("practice.how_to", &[]));
+    blocks.join("\n\n")
 }
 
 /// A turn the bot answers (`solo`), or a versus turn, which the bot never answers.
@@ -198,6 +211,16 @@ pub fn scorecard(catalogue: &Catalogue, card: &Scorecard) -> String {
         ],
     ));
     lines.push(card.decision.render(catalogue));
+    if let Some(compared) = &card.compared {
+        lines.push(catalogue.render(
+            "scorecard.compared",
+            &[
+                ("side", &compared.side.name),
+                ("before", &points(compared.total)),
+                ("total", &points(card.total)),
+            ],
+        ));
+    }
     if !card.answered.is_empty() {
         lines.push(catalogue.render("scorecard.answered", &[("count", &card.answered.len())]));
         lines.extend(card.answered.iter().map(|counter| {

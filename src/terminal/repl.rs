@@ -22,6 +22,8 @@ pub struct Practice<'a> {
     pub seed: Option<u64>,
     /// On a pipe, show each line read (`> line`) before its answer.
     pub echo: bool,
+    /// Start on the side whose counters the student faced in their last round.
+    pub switch: bool,
 }
 
 /// What ended the session badly: a start the engine refused (e.g. an unknown side).
@@ -82,12 +84,17 @@ impl Practice<'_> {
             .block_on(self.engine.handle(&self.user, &self.place, command))
     }
 
-    /// Starts a round, or resumes the one this user has running here.
+    /// Starts a round (switching sides when asked), or resumes the one this user has running
+    /// here.
     fn begin(&self, screen: &Screen) -> Result<(), Refused> {
-        let start = Command::Start {
-            pack: Some(self.pack.clone()),
-            side: self.side.clone(),
-            seed: self.seed,
+        let start = if self.switch {
+            Command::Switch { seed: self.seed }
+        } else {
+            Command::Start {
+                pack: Some(self.pack.clone()),
+                side: self.side.clone(),
+                seed: self.seed,
+            }
         };
         match self.handle(start) {
             Ok(outputs) => {

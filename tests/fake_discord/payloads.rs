@@ -149,6 +149,11 @@ pub fn string_option(name: &str, value: &str) -> Value {
     json!({ "name": name, "type": 3, "value": value })
 }
 
+/// A boolean option.
+pub fn bool_option(name: &str, value: bool) -> Value {
+    json!({ "name": name, "type": 5, "value": value })
+}
+
 fn interaction(place: Place, kind: u8, data: Value) -> Value {
     let id = next_id();
     let mut interaction = json!({

@@ -1,5 +1,6 @@
-//! `/practice [side] [pack]`: start a solo round, in the DM or in a private thread of the
-//! server channel for the caller.
+//! `/practice [side] [pack] [switch]`: start a solo round, in the DM or in a private thread of
+//! the server channel for the caller; with `switch:true`, on the side whose counters the caller
+//! faced in their last round.
 
 use poise::serenity_prelude as serenity;
 
@@ -25,11 +26,16 @@ pub async fn practice(
     #[description = "The position pack (default: the only or default one)"]
     #[autocomplete = "pack_ids"]
     pack: Option<String>,
+    #[description = "Argue the side that countered you last round"] switch: Option<bool>,
 ) -> Result<(), Error> {
-    let command = Command::Start {
-        pack,
-        side,
-        seed: None,
+    let command = if switch == Some(true) {
+        Command::Switch { seed: None }
+    } else {
+        Command::Start {
+            pack,
+            side,
+            seed: None,
+        }
     };
     if ctx.guild_id().is_none() {
         return answer(ctx, command, false).await;
