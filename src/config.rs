@@ -97,6 +97,9 @@ pub struct DrillConfig {
     pub scale: String,
     /// How often (seconds, 1–60) the classroom clock looks for drills to begin, remind or end.
     pub tick_seconds: u32,
+    /// A counter answered with a turn scoring below this (0–100) comes back for review, as
+    /// does every counter left standing.
+    pub review_below: f64,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -162,6 +165,7 @@ impl Default for DrillConfig {
             round_minutes: 0,
             scale: "world-schools".into(),
             tick_seconds: 5,
+            review_below: 50.0,
         }
     }
 }
@@ -268,6 +272,15 @@ impl Config {
                     "`drill.scale` must be one of {}, found {:?}",
                     SCALES.join(", "),
                     self.drill.scale
+                ),
+            ));
+        }
+        if !(0.0..=100.0).contains(&self.drill.review_below) {
+            problems.push((
+                "drill.review_below",
+                format!(
+                    "`drill.review_below` must be between 0 and 100, found {}",
+                    self.drill.review_below
                 ),
             ));
         }

@@ -510,3 +510,51 @@ fn switching_sides_opens_with_the_points_that_beat_you_and_compares_the_rounds()
         "clap refuses --switch with --side"
     );
 }
+
+/// `practice --review` after a round: the counter left standing comes back as a review card,
+/// the answer is scored and graded, and the card is not served again before it is due.
+#[test]
+fn a_dropped_counter_is_reviewed_then_put_off_until_it_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rounds.db");
+    let db = db.to_str().unwrap();
+    let nothing_yet = run(&root(), &["practice", "--db", db, "--review"], "");
+    assert!(
+        String::from_utf8_lossy(&nothing_yet.stdout).contains("You have no review cards yet"),
+        "{}",
+        String::from_utf8_lossy(&nothing_yet.stdout)
+    );
+    run(
+        &root(),
+        &["practice", "--db", db, "--side", "permanent-nonalignment"],
+        "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.\n/end\n",
+    );
+
+    let reviewed = run(
+        &root(),
+        &["practice", "--db", db, "--review"],
+        "That is wrong: Russia attacked Ukraine twice in ten years, in 2014 and 2022.\n",
+    );
+
+    assert_eq!(
+        reviewed.status.code(),
+        Some(0),
+        "{}",
+        common::stderr(&reviewed)
+    );
+    let shown = String::from_utf8_lossy(&reviewed.stdout);
+    assert!(shown.contains("1 review card(s) due"), "{shown}");
+    assert!(shown.contains("answer this counter again"), "{shown}");
+    assert!(shown.contains("/100, graded "), "{shown}");
+    assert!(
+        shown.contains("Review done: 1 card(s) answered."),
+        "{shown}"
+    );
+
+    let again = run(&root(), &["practice", "--db", db, "--review"], "");
+    let shown = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        shown.contains("No review card is due now; the next one is due in"),
+        "{shown}"
+    );
+}

@@ -85,6 +85,10 @@ pub enum Command {
         /// that beat you (the side and pack of that round; `--side` does not apply).
         #[arg(long, conflicts_with = "side")]
         switch: bool,
+        /// Answer your due review cards (counters you dropped or answered weakly) instead of
+        /// playing a round.
+        #[arg(long, conflicts_with_all = ["side", "switch"])]
+        review: bool,
     },
     /// Validate packs, a config file or a prompts folder.
     Check {
@@ -194,6 +198,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             config,
             echo,
             switch,
+            review,
         } => practice::run(
             &cli,
             practice::Options {
@@ -203,6 +208,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 config: config.as_ref(),
                 echo: *echo,
                 switch: *switch,
+                review: *review,
             },
         ),
         Command::Score { .. } => score::run(&cli),

@@ -18,6 +18,7 @@ pub struct Options<'a> {
     pub config: Option<&'a PathBuf>,
     pub echo: bool,
     pub switch: bool,
+    pub review: bool,
 }
 
 pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
@@ -64,7 +65,12 @@ pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
         echo: options.echo,
         switch: options.switch,
     };
-    terminal::run(&practice).map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
+    let session = if options.review {
+        terminal::review(&practice)
+    } else {
+        terminal::run(&practice)
+    };
+    session.map_err(|refused| Failure::Invalid(refused.render(&catalogue)))
 }
 
 /// `--db` (a file, or a URL as `database.url` takes), else the configured `database.url`, else

@@ -10,6 +10,7 @@ use super::ledger::answered_counter;
 use super::next::serve_next_counter;
 use super::refs::{ArgumentRef, SideRef};
 use super::registry::Registry;
+use super::review::{self, CardKey, Grade, ReviewCard, Reviewed, Reviews};
 use super::round::RoundState;
 use super::scale::Scale;
 use super::scorecard::{Compared, EndReason, Scorecard};
@@ -21,7 +22,9 @@ use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
-use crate::store::{NewRound, NewTurn, RoundRecord, Store, StoreError, TurnRecord};
+use crate::store::{
+    NewRound, NewTurn, ReviewCardRecord, RoundRecord, Store, StoreError, TurnRecord,
+};
 
 pub struct Engine {
     packs: RwLock<Arc<Registry>>,
@@ -32,6 +35,8 @@ pub struct Engine {
     round_ms: Option<i64>,
     scale: Scale,
     rounds: RoundLocks,
+    /// A counter answered with a turn scoring below this comes back for review.
+    review_below: f64,
 }
 
 impl Engine {
@@ -56,6 +61,7 @@ impl Engine {
             round_ms: Some(i64::from(config.drill.round_minutes) * 60_000).filter(|&ms| ms > 0),
             scale: Scale::from_config(&config.drill.scale).unwrap_or(Scale::WorldSchools),
             rounds: RoundLocks::new(),
+            review_below: config.drill.review_below,
         }
     }
 
@@ -545,10 +551,122 @@ impl Engine {
             scorecard.compared = self.compared(&rubric, previous).await?;
         }
         let summary = serde_json::to_string(&scorecard).expect("a scorecard serialises");
-        self.store
+        let ended = self
+            .store
             .end_round(state.record.id, reason.name(), &summary)
             .await?;
+        if !ended.already_ended {
+            self.file_reviews(&rubric, &state).await?;
+        }
         Ok(Box::new(scorecard))
+    }
+
+    /// Makes a review card of every counter the round left standing or saw answered by a turn
+    /// scoring below `review_below`. A counter with a card already is due again at once: it was
+    /// missed again.
+    async fn file_reviews(&self, rubric: &Rubric, state: &RoundState) -> Result<(), DrillError> {
+        let round = &state.record;
+        let now = self.store.now();
+        for clash in self.store.clashes(round.id).await? {
+            let weak = clash.answered_turn.is_none_or(|turn| {
+                let answer = state.scores.get((turn as usize).saturating_sub(1));
+                answer.is_none_or(|score| score.total < self.review_below)
+            });
+            if !weak
+                || rubric
+                    .pack()
+                    .argument_index(&clash.counter_argument)
+                    .is_none()
+            {
+                continue;
+            }
+            let key = CardKey {
+                user: &round.user_key,
+                pack: &round.pack_id,
+                side: &round.side,
+                counter: &clash.counter_argument,
+            };
+            let existing = self
+                .store
+                .review_card(key.user, key.pack, key.side, key.counter)
+                .await?;
+            let card = match existing {
+                Some(card) if card.due_ms > now => review::reschedule(&card, Grade::Again, now),
+                Some(_) => continue,
+                None => review::new_card(&key, now),
+            };
+            self.store.save_review_card(&card).await?;
+        }
+        Ok(())
+    }
+
+    /// The student's review cards due now (soonest first), and when the next falls due if none
+    /// is. Cards whose pack is gone or whose counter it no longer holds are left out.
+    pub async fn due_reviews(&self, user: &str) -> Result<Reviews, DrillError> {
+        let now = self.store.now();
+        let cards = self.store.review_cards(user).await?;
+        let mut due = Vec::new();
+        let mut next_due_ms = None;
+        for card in &cards {
+            let Some(shown) = self.shown(card) else {
+                continue;
+            };
+            if card.due_ms <= now {
+                due.push(shown);
+            } else if next_due_ms.is_none() {
+                next_due_ms = Some(card.due_ms);
+            }
+        }
+        Ok(Reviews { due, next_due_ms })
+    }
+
+    /// Answers the student's first due card with `reply`: scored against its counter by the
+    /// same rubric as a turn, graded by the score, and rescheduled.
+    pub async fn review(&self, user: &str, reply: &str) -> Result<Reviewed, DrillError> {
+        if reply.trim().is_empty() {
+            return Err(DrillError::EmptyMessage);
+        }
+        let _one_at_a_time = self.rounds.lock(user, "review").await;
+        let now = self.store.now();
+        let cards = self.store.review_cards(user).await?;
+        let mut due = cards
+            .iter()
+            .filter(|card| card.due_ms <= now)
+            .filter_map(|card| Some((card, self.shown(card)?)));
+        let (record, card) = due.next().ok_or(DrillError::NoReviewDue)?;
+        let remaining = due.count();
+        let rubric = self
+            .rubric(&record.pack_id)
+            .ok_or_else(|| DrillError::PackGone(record.pack_id.clone()))?;
+        let context = TurnContext {
+            side: &record.side,
+            counter: Some(card.counter.index),
+            earlier: &[],
+        };
+        let score = rubric.score(context, reply);
+        let grade = Grade::of_score(score.total);
+        let next = review::reschedule(record, grade, now);
+        self.store.save_review_card(&next).await?;
+        Ok(Reviewed {
+            card,
+            score,
+            grade,
+            next_due_ms: next.due_ms,
+            remaining,
+        })
+    }
+
+    /// A stored card as the student sees it, while its pack still holds its counter.
+    fn shown(&self, card: &ReviewCardRecord) -> Option<ReviewCard> {
+        let rubric = self.rubric(&card.pack_id)?;
+        let pack = rubric.pack();
+        let counter = pack.argument_index(&card.counter_argument)?;
+        Some(ReviewCard {
+            pack: pack.id.clone(),
+            side: side_ref(&rubric, &card.side),
+            counter: ArgumentRef::new(pack, counter),
+            due_ms: card.due_ms,
+        })
     }
 
     /// The round a student switched sides from, as the new round's scorecard compares it: its

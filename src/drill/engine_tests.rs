@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use tempfile::TempDir;
 
 use super::fixture;
-use super::{Command, Countered, DrillError, EndReason, Engine, Output, Scorecard};
+use super::{Command, Countered, DrillError, EndReason, Engine, Grade, Output, Scorecard};
 use crate::config::Config;
 use crate::store::Store;
 
@@ -452,4 +452,84 @@ async fn switching_sides_needs_an_earlier_round_that_served_a_counter() {
         .unwrap();
     end(&engine).await;
     assert!(matches!(switch().await, Err(DrillError::NoCountersFaced)));
+}
+
+static REVIEW_NOW: AtomicI64 = AtomicI64::new(1_800_000_000_000);
+
+fn review_clock() -> i64 {
+    REVIEW_NOW.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn a_dropped_counter_comes_back_for_review_and_a_good_answer_sends_it_away_for_longer() {
+    let dir = TempDir::new().unwrap();
+    let engine = engine_in(&dir, &Config::default())
+        .await
+        .with_clock(review_clock);
+    engine
+        .handle(USER, PLACE, start("for-uniforms"))
+        .await
+        .unwrap();
+    let countered = turn(
+        &engine,
+        "nobody is bullied for wearing the wrong clothes when everyone dresses alike",
+    )
+    .await;
+    let dropped = countered.counter.expect("a counter was served");
+    end(&engine).await;
+
+    let reviews = engine.due_reviews(USER).await.unwrap();
+    let [card] = reviews.due.as_slice() else {
+        panic!("one card due: {reviews:?}");
+    };
+    assert_eq!(card.counter.id, dropped.id);
+    assert_eq!(card.side.id, "for-uniforms");
+
+    let first_review_at = review_clock();
+    let reviewed = engine
+        .review(USER, "it is true and I agree, fair point")
+        .await
+        .unwrap();
+    assert_eq!(reviewed.grade, Grade::Again);
+    assert_eq!(reviewed.remaining, 0);
+    let soon = reviewed.next_due_ms;
+    assert!(
+        engine.due_reviews(USER).await.unwrap().due.is_empty(),
+        "not due before its time"
+    );
+    assert!(matches!(
+        engine.review(USER, "anything").await,
+        Err(DrillError::NoReviewDue)
+    ));
+    assert_eq!(
+        engine.due_reviews(USER).await.unwrap().next_due_ms,
+        Some(soon)
+    );
+
+    REVIEW_NOW.store(soon, Ordering::SeqCst);
+    let good = engine
+        .review(
+            USER,
+            "That is wrong because uniforms cost families less than brands, so nobody is singled \
+             out: in 2019 schools with uniforms reported fewer incidents of teasing about clothes.",
+        )
+        .await
+        .unwrap();
+    assert!(
+        good.grade != Grade::Again,
+        "{:?}: {:?}",
+        good.grade,
+        good.score
+    );
+    assert!(
+        good.next_due_ms - soon > soon - first_review_at,
+        "a good answer puts the card off longer than a concession did"
+    );
+
+    engine.store().forget_user(USER).await.unwrap();
+    let reviews = engine.due_reviews(USER).await.unwrap();
+    assert!(
+        reviews.due.is_empty() && reviews.next_due_ms.is_none(),
+        "forgotten"
+    );
 }

@@ -28,6 +28,8 @@ pub enum DrillError {
     NoRoundToSwitchFrom,
     #[error("the latest round served no counter, so there is no side to switch to")]
     NoCountersFaced,
+    #[error("no review card is due")]
+    NoReviewDue,
     #[error("the round's pack `{0}` is no longer loaded")]
     PackGone(String),
     #[error(transparent)]
@@ -60,6 +62,7 @@ impl DrillError {
                 catalogue.render("notice.no_round_to_switch_from", &[])
             }
             DrillError::NoCountersFaced => catalogue.render("notice.no_counters_faced", &[]),
+            DrillError::NoReviewDue => catalogue.render("notice.no_review_due", &[]),
             DrillError::PackGone(_) | DrillError::Store(_) => catalogue.render("notice.store", &[]),
         }
     }

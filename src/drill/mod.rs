@@ -27,6 +27,7 @@ mod novelty;
 mod refs;
 mod registry;
 mod reminders;
+mod review;
 mod round;
 mod scale;
 mod scorecard;
@@ -48,6 +49,7 @@ pub use io::{
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use reminders::Reminder;
+pub use review::{Grade, ReviewCard, Reviewed, Reviews};
 pub use scale::Scale;
 pub use scorecard::{Compared, DroppedCounter, EndReason, Scorecard};
 pub use scoring::{Category, CategoryPoints, Flag, Rubric, TurnContext, TurnScore, named};

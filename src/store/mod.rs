@@ -22,6 +22,7 @@ mod locks;
 mod open;
 mod packs;
 mod records;
+mod reviews;
 mod rounds;
 mod rows;
 mod settings;
@@ -36,3 +37,4 @@ pub use packs::ScopedPackRecord;
 pub use records::{
     ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord, TurnRecord,
 };
+pub use reviews::ReviewCardRecord;

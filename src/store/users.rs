@@ -24,6 +24,10 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM review_cards WHERE user_key = $1")
+            .bind(user_key)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM drill_members WHERE user_key = $1")
             .bind(user_key)
             .execute(&mut *tx)

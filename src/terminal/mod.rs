@@ -5,5 +5,7 @@
 mod input;
 pub mod render;
 mod repl;
+mod review;
 
 pub use repl::{Practice, run};
+pub use review::run as review;

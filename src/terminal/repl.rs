@@ -31,13 +31,9 @@ pub type Refused = DrillError;
 
 /// Runs the session on stdin/stdout until `/end` or the end of input.
 pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let screen = Screen {
-        interactive,
-        echo: practice.echo && !interactive,
-    };
+    let screen = Screen::for_practice(practice);
     practice.begin(&screen)?;
-    let mut input = Input::new(interactive);
+    let mut input = Input::new(screen.interactive);
     loop {
         let line = match input.next_line() {
             Line::Said(line) => line,
@@ -79,6 +75,11 @@ pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
 }
 
 impl Practice<'_> {
+    /// The time now, by the engine's store clock.
+    pub(super) fn now_ms(&self) -> i64 {
+        self.engine.store().now()
+    }
+
     fn handle(&self, command: Command) -> Result<Vec<Output>, DrillError> {
         self.runtime
             .block_on(self.engine.handle(&self.user, &self.place, command))
@@ -183,15 +184,23 @@ impl Practice<'_> {
 }
 
 /// Where the text goes: plain blocks on a pipe; wrapped, with a prompt, on a terminal.
-struct Screen {
-    interactive: bool,
+pub(super) struct Screen {
+    pub(super) interactive: bool,
     /// Print each line read before its answer (never on a terminal, which shows it already).
     echo: bool,
 }
 
 impl Screen {
+    pub(super) fn for_practice(practice: &Practice<'_>) -> Screen {
+        let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        Screen {
+            interactive,
+            echo: practice.echo && !interactive,
+        }
+    }
+
     /// A reply block, followed by a blank line so a reader can tell blocks apart.
-    fn block(&self, text: &str) {
+    pub(super) fn block(&self, text: &str) {
         let mut out = std::io::stdout().lock();
         if self.interactive {
             let width = textwrap::termwidth().clamp(40, 100);
@@ -212,7 +221,7 @@ impl Screen {
         let _ = out.flush();
     }
 
-    fn echo(&self, said: &str) {
+    pub(super) fn echo(&self, said: &str) {
         if self.echo {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "> {said}");
@@ -220,7 +229,7 @@ impl Screen {
         }
     }
 
-    fn notice(&self, text: &str) {
+    pub(super) fn notice(&self, text: &str) {
         self.block(text);
     }
 }
