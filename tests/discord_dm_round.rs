@@ -289,3 +289,65 @@ async fn practice_with_switch_argues_the_side_that_countered_you() {
         "{card}"
     );
 }
+
+/// A counter dropped in a round comes back by `/review`: the card is shown privately, a
+/// reminder arrives by DM once asked for, and an answer is graded and puts the card off.
+#[tokio::test]
+async fn a_dropped_counter_is_reviewed_with_a_reminder_and_rescheduled() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let _bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+    let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
+    let token = token_of(&practice);
+    fake.dispatch("INTERACTION_CREATE", practice);
+    fake.wait_for("the round's first post", answers(&token))
+        .await;
+    let said = student_says(&fake, FIRST_POINT);
+    fake.wait_for("a counter", counter_in_dm(said)).await;
+    let end = slash_command(PLACE, "end", json!([]));
+    let token = token_of(&end);
+    fake.dispatch("INTERACTION_CREATE", end);
+    fake.wait_for("the scorecard", |r| {
+        r.path.contains(&token) && embed_text(&r.body).contains("Scorecard")
+    })
+    .await;
+
+    let review = slash_command(PLACE, "review", json!([string_option("remind", "on")]));
+    let token = token_of(&review);
+    fake.dispatch("INTERACTION_CREATE", review);
+    let card = fake
+        .wait_for("the card due", |r| {
+            r.path.contains(&token) && embed_text(&r.body).contains("Review: 1 card(s) due")
+        })
+        .await;
+    assert_eq!(card.body["flags"], 64, "private: {}", card.body);
+    fake.wait_for("reminders on", |r| {
+        r.path.contains(&token) && r.raw.contains("Review reminders are on")
+    })
+    .await;
+    fake.wait_for("the DM reminder", |r| {
+        r.method == "POST" && r.path.ends_with("/messages") && r.raw.contains("review card(s) due")
+    })
+    .await;
+
+    let answer = slash_command(
+        PLACE,
+        "review",
+        json!([string_option(
+            "answer",
+            "That is wrong: Russia attacked Ukraine twice in ten years, in 2014 and 2022."
+        )]),
+    );
+    let token = token_of(&answer);
+    fake.dispatch("INTERACTION_CREATE", answer);
+    fake.wait_for("the grade", |r| {
+        r.path.contains(&token) && r.raw.contains("/100, graded ")
+    })
+    .await;
+    fake.wait_for("nothing more due", |r| {
+        r.path.contains(&token) && r.raw.contains("No review card is due now")
+    })
+    .await;
+}

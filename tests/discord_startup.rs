@@ -16,6 +16,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("brief", &[]),
     ("end", &[]),
     ("forget-me", &[]),
+    ("review", &["answer", "remind"]),
 ];
 
 #[tokio::test]

@@ -5,7 +5,7 @@
 mod common;
 
 use debate_drill::store::{
-    ClashOrigin, NewDrill, NewRound, NewTurn, OpponentPoint, Store, StoreError,
+    ClashOrigin, NewDrill, NewRound, NewTurn, OpponentPoint, ReviewCardRecord, Store, StoreError,
 };
 use tempfile::TempDir;
 
@@ -903,7 +903,66 @@ async fn concurrent_appends_to_one_round_from_two_handles_number_every_turn_once
     assert_eq!(sorted, (1..=TURNS as u32).collect::<Vec<_>>());
 }
 
+/// Review cards are kept per student and counter, read back soonest due first, replaced in
+/// place, and forgotten with the student; a periodic claim holds for its period.
+async fn review_cards_are_kept_soonest_first_and_a_periodic_claim_holds(db: Database) {
+    let store = db.open().await;
+    store
+        .start_round(round_for("discord:1", "dm:1"))
+        .await
+        .unwrap();
+    let card = |counter: &str, due_ms: i64| ReviewCardRecord {
+        user_key: "discord:1".into(),
+        pack_id: "ukraine-nato".into(),
+        side: "coalition-guarantee".into(),
+        counter_argument: counter.into(),
+        due_ms,
+        stability: 2.5,
+        difficulty: 5.0,
+        elapsed_days: 0,
+        scheduled_days: 2,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        last_review_ms: 1_000,
+    };
+    store.save_review_card(&card("b", 9_000)).await.unwrap();
+    store.save_review_card(&card("a", 5_000)).await.unwrap();
+    store.save_review_card(&card("b", 3_000)).await.unwrap();
+
+    let cards = store.review_cards("discord:1").await.unwrap();
+    let order: Vec<(&str, i64)> = cards
+        .iter()
+        .map(|c| (c.counter_argument.as_str(), c.due_ms))
+        .collect();
+    assert_eq!(order, [("b", 3_000), ("a", 5_000)]);
+    assert_eq!(cards[0], card("b", 3_000));
+
+    assert!(
+        store
+            .claim_periodic("user:discord:1", "reminded", 60_000)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .claim_periodic("user:discord:1", "reminded", 60_000)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .claim_periodic("user:discord:1", "reminded", 0)
+            .await
+            .unwrap()
+    );
+
+    store.forget_user("discord:1").await.unwrap();
+    assert!(store.review_cards("discord:1").await.unwrap().is_empty());
+}
+
 on_both_back_ends!(
+    review_cards_are_kept_soonest_first_and_a_periodic_claim_holds,
     the_schema_is_created_on_first_open_and_reopening_keeps_the_data,
     a_user_has_at_most_one_active_round_per_place,
     ending_a_round_twice_changes_nothing_and_says_so,

@@ -8,7 +8,8 @@ use super::card::Card;
 use super::post::Post;
 use super::text::escape;
 use crate::drill::{
-    ArgumentRef, Brief, Countered, MoveKind, NextCounter, Output, Scorecard, Started, TurnScore,
+    ArgumentRef, Brief, Countered, MoveKind, NextCounter, Output, ReviewCard, Reviewed, Reviews,
+    Scorecard, Started, TurnScore,
 };
 use crate::prompts::Catalogue;
 
@@ -92,6 +93,46 @@ fn quote(argument: &ArgumentRef) -> String {
         escape(&argument.author),
         escape(&argument.source)
     )
+}
+
+/// A review card due: the counter to answer again, privately, with how many are due.
+pub fn review_card(card: &ReviewCard, due: usize, catalogue: &Catalogue) -> Vec<Post> {
+    let body = [
+        catalogue.render(
+            "review.card",
+            &[
+                ("pack", &escape(&card.pack)),
+                ("side", &escape(&card.side.name)),
+            ],
+        ),
+        format!("**{}**", escape(&card.counter.claim)),
+        format!("> {}", escape(&card.counter.quote)),
+    ]
+    .join("\n\n");
+    Card::new(
+        catalogue.render("card.review_title", &[("count", &due)]),
+        body,
+    )
+    .footer(catalogue.render("card.review_footer", &[("source", &card.counter.citation)]))
+    .posts(catalogue)
+}
+
+/// A review card answered: its score and grade, when it comes back, and the feedback.
+pub fn reviewed(reviewed: &Reviewed, now_ms: i64, catalogue: &Catalogue) -> Post {
+    let mut lines = vec![escape(&reviewed.graded(catalogue, now_ms))];
+    lines.extend(
+        reviewed
+            .score
+            .feedback
+            .iter()
+            .map(|f| format!("• {}", escape(&f.render(catalogue)))),
+    );
+    Post::text(lines.join("\n"))
+}
+
+/// Nothing due, as a private text.
+pub fn no_review_due(reviews: &Reviews, now_ms: i64, catalogue: &Catalogue) -> String {
+    escape(&reviews.nothing_due(catalogue, now_ms))
 }
 
 fn started_card(started: &Started, catalogue: &Catalogue) -> Card {

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::refs::{ArgumentRef, SideRef};
 use super::scoring::TurnScore;
+use crate::prompts::Catalogue;
 use crate::store::ReviewCardRecord;
 
 /// A card due, as a student sees it: the counter to answer again, and the side they argue.
@@ -37,6 +38,52 @@ pub struct Reviewed {
     pub next_due_ms: i64,
     /// Cards still due after this one.
     pub remaining: usize,
+}
+
+impl Reviews {
+    /// What a student reads when no card is due: when the next one is, or that there is none.
+    pub fn nothing_due(&self, catalogue: &Catalogue, now_ms: i64) -> String {
+        match self.next_due_ms {
+            Some(due) => catalogue.render(
+                "review.next_due",
+                &[("when", &wait(catalogue, due - now_ms))],
+            ),
+            None => catalogue.render("review.none", &[]),
+        }
+    }
+}
+
+impl Reviewed {
+    /// The answer's score and grade, and when the card comes back.
+    pub fn graded(&self, catalogue: &Catalogue, now_ms: i64) -> String {
+        catalogue.render(
+            "review.graded",
+            &[
+                (
+                    "score",
+                    &format!("{}", (self.score.total * 10.0).round() / 10.0),
+                ),
+                ("grade", &self.grade.name()),
+                ("when", &wait(catalogue, self.next_due_ms - now_ms)),
+            ],
+        )
+    }
+}
+
+/// How long until something falls due, in the largest whole unit that fits ("in 3 day(s)").
+fn wait(catalogue: &Catalogue, ms: i64) -> String {
+    const MINUTE: i64 = 60_000;
+    const HOUR: i64 = 60 * MINUTE;
+    const DAY: i64 = 24 * HOUR;
+    let ms = ms.max(0);
+    let (key, count) = if ms >= DAY {
+        ("review.in_days", ms / DAY)
+    } else if ms >= HOUR {
+        ("review.in_hours", ms / HOUR)
+    } else {
+        ("review.in_minutes", (ms + MINUTE - 1) / MINUTE)
+    };
+    catalogue.render(key, &[("count", &count)])
 }
 
 /// FSRS's four grades, as a reply's score gives them.

@@ -3,7 +3,7 @@
 
 use crate::drill::{
     ArgumentRef, Brief, Countered, DrillError, MoveKind, NextCounter, Output, ReviewCard, Reviewed,
-    Reviews, Scorecard, Started,
+    Scorecard, Started,
 };
 use crate::prompts::Catalogue;
 
@@ -170,7 +170,7 @@ pub fn review_card(catalogue: &Catalogue, card: &ReviewCard) -> String {
     .join("\n\n")
 }
 
-/// A review card answered: the score, the grade, and when the card comes back.
+/// A review card answered: the score, the grade, when the card comes back, and the feedback.
 pub fn reviewed(catalogue: &Catalogue, reviewed: &Reviewed, now_ms: i64) -> String {
     let parts: Vec<String> = reviewed
         .score
@@ -179,45 +179,11 @@ pub fn reviewed(catalogue: &Catalogue, reviewed: &Reviewed, now_ms: i64) -> Stri
         .map(|(name, value)| format!("{} {}", name.replace('_', " "), points(*value)))
         .collect();
     let mut lines = vec![
-        catalogue.render(
-            "review.graded",
-            &[
-                ("score", &points(reviewed.score.total)),
-                ("grade", &reviewed.grade.name()),
-                ("when", &wait(catalogue, reviewed.next_due_ms - now_ms)),
-            ],
-        ),
+        reviewed.graded(catalogue, now_ms),
         catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]),
     ];
     lines.extend(reviewed.score.feedback.iter().map(|f| f.render(catalogue)));
     lines.join("\n")
-}
-
-/// Nothing due: when the next card is, or that there are none.
-pub fn no_review_due(catalogue: &Catalogue, reviews: &Reviews, now_ms: i64) -> String {
-    match reviews.next_due_ms {
-        Some(due) => catalogue.render(
-            "review.next_due",
-            &[("when", &wait(catalogue, due - now_ms))],
-        ),
-        None => catalogue.render("review.none", &[]),
-    }
-}
-
-/// How long until something falls due, in the largest whole unit that fits ("in 3 days").
-pub fn wait(catalogue: &Catalogue, ms: i64) -> String {
-    const MINUTE: i64 = 60_000;
-    const HOUR: i64 = 60 * MINUTE;
-    const DAY: i64 = 24 * HOUR;
-    let ms = ms.max(0);
-    let (key, count) = if ms >= DAY {
-        ("review.in_days", ms / DAY)
-    } else if ms >= HOUR {
-        ("review.in_hours", ms / HOUR)
-    } else {
-        ("review.in_minutes", (ms + MINUTE - 1) / MINUTE)
-    };
-    catalogue.render(key, &[("count", &count)])
 }
 
 pub fn brief(catalogue: &Catalogue, brief: &Brief) -> String {

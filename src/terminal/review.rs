@@ -17,11 +17,7 @@ pub fn run(practice: &Practice<'_>) -> Result<(), Refused> {
     };
     let reviews = due(practice)?;
     if reviews.due.is_empty() {
-        screen.notice(&render::no_review_due(
-            catalogue,
-            &reviews,
-            practice.now_ms(),
-        ));
+        screen.notice(&reviews.nothing_due(catalogue, practice.now_ms()));
         return Ok(());
     }
     screen.block(&catalogue.render("review.header", &[("count", &reviews.due.len())]));

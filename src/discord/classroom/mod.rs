@@ -10,6 +10,7 @@
 
 mod finish;
 mod results;
+mod reviews;
 mod seating;
 mod ticker;
 mod versus;

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use poise::serenity_prelude as serenity;
 
@@ -19,15 +20,24 @@ use crate::drill::Reminder;
 use crate::store::now_ms;
 use crate::store::{DrillRecord, StoreError};
 
+/// How often the clock looks for students to remind of their review cards.
+const REVIEW_REMINDERS_EVERY: Duration = Duration::from_secs(60);
+
 impl Classroom {
-    /// Runs until the process ends.
+    /// Runs until the process ends. Review reminders are looked for once a minute (the first
+    /// time at the first tick): they go out at most daily.
     pub async fn tick(self, http: Arc<serenity::Http>) {
+        let mut reviews_looked_at: Option<Instant> = None;
         loop {
             tokio::time::sleep(self.tick).await;
             let now = now_ms();
             self.begin_scheduled(&http, now).await;
             self.end_due(&http, now).await;
             self.remind(&http, now).await;
+            if reviews_looked_at.is_none_or(|at| at.elapsed() >= REVIEW_REMINDERS_EVERY) {
+                self.remind_reviews(&http).await;
+                reviews_looked_at = Some(Instant::now());
+            }
         }
     }
 

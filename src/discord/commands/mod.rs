@@ -4,13 +4,14 @@
 mod drill;
 mod end;
 mod forget;
-mod mode_option;
 mod next;
 mod pack;
 mod practice;
+pub mod review;
 mod settings;
 mod study;
 mod turn;
+mod word_options;
 
 pub use drill::join_clicked;
 pub use forget::forget_user;
@@ -31,6 +32,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         next::next(),
         end::end(),
         forget::forget_me(),
+        review::review(),
         pack::pack(),
         drill::drill(),
         drill::leaderboard(),
