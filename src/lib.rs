@@ -2,6 +2,7 @@
 //!
 //! See `ARCHITECTURE.md` for the map of the house.
 
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod discord;

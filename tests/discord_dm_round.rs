@@ -245,21 +245,14 @@ async fn next_counter_serves_another_opposing_counter_and_the_round_goes_on() {
     );
 }
 
-/// `/practice switch:true` after a round: the new round argues the side that countered the
-/// student, and its card lists the points that beat them.
-#[tokio::test]
-async fn practice_with_switch_argues_the_side_that_countered_you() {
-    let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let _bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
+/// A round of one turn in the DM, ended with its counter left standing.
+async fn play_a_round_and_drop_its_counter(fake: &FakeDiscord) {
     let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
     let token = token_of(&practice);
     fake.dispatch("INTERACTION_CREATE", practice);
     fake.wait_for("the round's first post", answers(&token))
         .await;
-    let said = student_says(&fake, FIRST_POINT);
+    let said = student_says(fake, FIRST_POINT);
     fake.wait_for("a counter", counter_in_dm(said)).await;
     let end = slash_command(PLACE, "end", json!([]));
     let token = token_of(&end);
@@ -268,6 +261,15 @@ async fn practice_with_switch_argues_the_side_that_countered_you() {
         r.path.contains(&token) && embed_text(&r.body).contains("Scorecard")
     })
     .await;
+}
+
+/// `/practice switch:true` after a round: the new round argues the side that countered the
+/// student, and its card lists the points that beat them.
+#[tokio::test]
+async fn practice_with_switch_argues_the_side_that_countered_you() {
+    let fake = FakeDiscord::start().await;
+    let (_bot, _home) = fake_discord::ready_bot(&fake).await;
+    play_a_round_and_drop_its_counter(&fake).await;
 
     let switch = slash_command(
         PLACE,
@@ -295,24 +297,8 @@ async fn practice_with_switch_argues_the_side_that_countered_you() {
 #[tokio::test]
 async fn a_dropped_counter_is_reviewed_with_a_reminder_and_rescheduled() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let _bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-    let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
-    let token = token_of(&practice);
-    fake.dispatch("INTERACTION_CREATE", practice);
-    fake.wait_for("the round's first post", answers(&token))
-        .await;
-    let said = student_says(&fake, FIRST_POINT);
-    fake.wait_for("a counter", counter_in_dm(said)).await;
-    let end = slash_command(PLACE, "end", json!([]));
-    let token = token_of(&end);
-    fake.dispatch("INTERACTION_CREATE", end);
-    fake.wait_for("the scorecard", |r| {
-        r.path.contains(&token) && embed_text(&r.body).contains("Scorecard")
-    })
-    .await;
+    let (_bot, _home) = fake_discord::ready_bot(&fake).await;
+    play_a_round_and_drop_its_counter(&fake).await;
 
     let review = slash_command(PLACE, "review", json!([string_option("remind", "on")]));
     let token = token_of(&review);
@@ -350,4 +336,32 @@ async fn a_dropped_counter_is_reviewed_with_a_reminder_and_rescheduled() {
         r.path.contains(&token) && r.raw.contains("No review card is due now")
     })
     .await;
+}
+
+/// `/progress` after a round: a PNG chart arrives with the private answer, within Discord's
+/// attachment limit.
+#[tokio::test]
+async fn progress_posts_a_chart_attachment() {
+    let fake = FakeDiscord::start().await;
+    let (_bot, _home) = fake_discord::ready_bot(&fake).await;
+    play_a_round_and_drop_its_counter(&fake).await;
+
+    let progress = slash_command(PLACE, "progress", json!([]));
+    let token = token_of(&progress);
+    fake.dispatch("INTERACTION_CREATE", progress);
+    let chart = fake
+        .wait_for("the chart", |r| {
+            r.path.contains(&token) && r.raw.contains("progress.png")
+        })
+        .await;
+
+    assert!(chart.raw.contains("\u{FFFD}PNG"), "a PNG is attached");
+    assert!(
+        chart.raw.contains("Your progress over 1 round(s)"),
+        "the text comes with it"
+    );
+    assert!(
+        chart.raw.len() < 8 * 1024 * 1024,
+        "within the attachment limit"
+    );
 }

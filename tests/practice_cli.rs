@@ -558,3 +558,50 @@ fn a_dropped_counter_is_reviewed_then_put_off_until_it_is_due() {
         "{shown}"
     );
 }
+
+/// `progress --out`: a PNG of the terminal student's rounds; a counter dropped in a round is on
+/// the "most dropped" list until it is answered well in review.
+#[test]
+fn progress_charts_the_rounds_and_a_counter_answered_well_leaves_the_most_dropped_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rounds.db");
+    let db = db.to_str().unwrap();
+    let chart = dir.path().join("progress.png");
+    let chart_arg = chart.to_str().unwrap();
+    run(
+        &root(),
+        &["practice", "--db", db, "--side", "permanent-nonalignment"],
+        "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.\n/end\n",
+    );
+
+    let before = run(&root(), &["progress", "--db", db, "--out", chart_arg], "");
+    assert_eq!(before.status.code(), Some(0), "{}", common::stderr(&before));
+    assert!(
+        String::from_utf8_lossy(&before.stdout).contains("1 round(s), 1 counter(s) you drop most"),
+        "{}",
+        String::from_utf8_lossy(&before.stdout)
+    );
+    let bytes = std::fs::read(&chart).unwrap();
+    let reader = png::Decoder::new(bytes.as_slice()).read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1000, 640));
+
+    let reviewed = run(
+        &root(),
+        &["practice", "--db", db, "--review"],
+        "That is wrong: Russia attacked Ukraine twice in ten years, in 2014 and 2022, so armed \
+         neutrality without a guarantee invites a third war.\n",
+    );
+    assert!(
+        String::from_utf8_lossy(&reviewed.stdout).contains("graded good")
+            || String::from_utf8_lossy(&reviewed.stdout).contains("graded easy"),
+        "{}",
+        String::from_utf8_lossy(&reviewed.stdout)
+    );
+
+    let after = run(&root(), &["progress", "--db", db, "--out", chart_arg], "");
+    assert!(
+        String::from_utf8_lossy(&after.stdout).contains("1 round(s), 0 counter(s) you drop most"),
+        "{}",
+        String::from_utf8_lossy(&after.stdout)
+    );
+}

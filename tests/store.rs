@@ -925,6 +925,7 @@ async fn review_cards_are_kept_soonest_first_and_a_periodic_claim_holds(db: Data
         lapses: 0,
         state: 2,
         last_review_ms: 1_000,
+        last_grade: Some(2),
     };
     store.save_review_card(&card("b", 9_000)).await.unwrap();
     store.save_review_card(&card("a", 5_000)).await.unwrap();

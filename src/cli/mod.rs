@@ -7,6 +7,7 @@ mod evaluate;
 mod jsonl;
 mod library;
 mod practice;
+mod progress;
 mod recognise;
 mod score;
 mod serve;
@@ -89,6 +90,18 @@ pub enum Command {
         /// playing a round.
         #[arg(long, conflicts_with_all = ["side", "switch"])]
         review: bool,
+    },
+    /// Draw your progress over your terminal rounds as a PNG chart.
+    Progress {
+        /// The database your rounds are in (a file, or a URL as `database.url` takes).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// A configuration file (for `database.url`, ...).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Where to write the PNG.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
     },
     /// Validate packs, a config file or a prompts folder.
     Check {
@@ -212,6 +225,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             },
         ),
         Command::Score { .. } => score::run(&cli),
+        Command::Progress { db, config, out } => {
+            progress::run(&cli, db.as_ref(), config.as_ref(), out)
+        }
         Command::GeneratePack { arguments, dir } => generate_pack(*arguments, dir),
         Command::Match { top, .. } => recognise::run_match(&cli, *top),
         Command::Counter { side, .. } => recognise::run_counter(&cli, side),

@@ -21,45 +21,82 @@ pub struct Options<'a> {
     pub review: bool,
 }
 
-pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
-    let config = match options.config {
-        Some(path) => {
-            Config::load(path).map_err(|problems| Failure::Invalid(problems.to_string()))?
-        }
-        None => Config::default(),
-    };
-    let library = Library::load_from(&cli.packs_dir(options.config.map(|_| &config)))?;
-    let pack = library.select(cli.pack.as_deref())?;
-    let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
-        .map_err(|e| Failure::Invalid(e.to_string()))?;
-    let database = database(options.db, options.config.map(|_| &config))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let (opened, named) = match &database {
-        Database::File(path) => (
-            runtime.block_on(Store::open_in(path)),
-            path.display().to_string(),
-        ),
-        Database::Server(url) => (runtime.block_on(Store::open(url)), redact_password(url)),
-    };
-    let store =
-        opened.map_err(|e| Failure::Invalid(format!("cannot open the database {named}: {e}")))?;
-    runtime
-        .block_on(store.apply_retention(config.database.retention_days))
-        .map_err(|e| Failure::Invalid(format!("cannot apply the retention period: {e}")))?;
-    let engine = Engine::new(&library.packs, store, &config);
-    let user = std::env::var("USER").map_or_else(
+/// What a terminal session needs: the engine on its store, its runtime, the catalogue, and the
+/// pack to play.
+pub(super) struct Session {
+    pub runtime: tokio::runtime::Runtime,
+    pub engine: Engine,
+    pub catalogue: Catalogue,
+    pub pack: String,
+}
+
+impl Session {
+    /// Loads the config (when given), the packs, the catalogue, and the store `--db` names (else
+    /// the configured one), applying the retention period.
+    pub(super) fn open(
+        cli: &Cli,
+        db: Option<&PathBuf>,
+        config_path: Option<&PathBuf>,
+    ) -> Result<Session, Failure> {
+        let config = match config_path {
+            Some(path) => {
+                Config::load(path).map_err(|problems| Failure::Invalid(problems.to_string()))?
+            }
+            None => Config::default(),
+        };
+        let library = Library::load_from(&cli.packs_dir(config_path.map(|_| &config)))?;
+        let pack = library.select(cli.pack.as_deref())?.id.clone();
+        let catalogue = Catalogue::load(&config.prompts.dir, &config.prompts.language)
+            .map_err(|e| Failure::Invalid(e.to_string()))?;
+        let database = database(db, config_path.map(|_| &config))?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (opened, named) = match &database {
+            Database::File(path) => (
+                runtime.block_on(Store::open_in(path)),
+                path.display().to_string(),
+            ),
+            Database::Server(url) => (runtime.block_on(Store::open(url)), redact_password(url)),
+        };
+        let store = opened
+            .map_err(|e| Failure::Invalid(format!("cannot open the database {named}: {e}")))?;
+        runtime
+            .block_on(store.apply_retention(config.database.retention_days))
+            .map_err(|e| Failure::Invalid(format!("cannot apply the retention period: {e}")))?;
+        let engine = Engine::new(&library.packs, store, &config);
+        Ok(Session {
+            runtime,
+            engine,
+            catalogue,
+            pack,
+        })
+    }
+}
+
+/// Who plays at this terminal: the login user, as an opaque key.
+pub(super) fn terminal_user() -> String {
+    std::env::var("USER").map_or_else(
         |_| "terminal:local".to_string(),
         |u| format!("terminal:{u}"),
-    );
+    )
+}
+
+pub fn run(cli: &Cli, options: Options<'_>) -> Result<(), Failure> {
+    let Session {
+        runtime,
+        engine,
+        catalogue,
+        pack,
+    } = Session::open(cli, options.db, options.config)?;
+    let user = terminal_user();
     let practice = Practice {
         engine: &engine,
         catalogue: &catalogue,
         runtime: &runtime,
         user,
         place: "terminal".into(),
-        pack: pack.id.clone(),
+        pack,
         side: options.side.map(str::to_string),
         seed: options.seed,
         echo: options.echo,

@@ -8,6 +8,7 @@ use super::error::DrillError;
 use super::io::{Brief, Command, Countered, MoveKind, Output, Started, Switched, Via};
 use super::ledger::answered_counter;
 use super::next::serve_next_counter;
+use super::progress::Progress;
 use super::refs::{ArgumentRef, SideRef};
 use super::registry::Registry;
 use super::review::{self, CardKey, Grade, ReviewCard, Reviewed, Reviews};
@@ -654,6 +655,13 @@ impl Engine {
             next_due_ms: next.due_ms,
             remaining,
         })
+    }
+
+    /// The student's progress over their ended rounds.
+    pub async fn progress(&self, user: &str) -> Result<Progress, DrillError> {
+        let rounds = self.store.rounds_of_user(user).await?;
+        let cards = self.store.review_cards(user).await?;
+        Ok(Progress::of(&rounds, &cards))
     }
 
     /// A stored card as the student sees it, while its pack still holds its counter.

@@ -24,6 +24,7 @@ mod next;
 #[cfg(test)]
 mod next_tests;
 mod novelty;
+mod progress;
 mod refs;
 mod registry;
 mod reminders;
@@ -46,6 +47,7 @@ pub use feedback::{Feedback, Named};
 pub use io::{
     Brief, Command, Countered, Moderated, MoveKind, NextCounter, Output, Started, Switched, Via,
 };
+pub use progress::{DroppedOften, Progress};
 pub use refs::{ArgumentRef, SideRef};
 pub use registry::pack_key;
 pub use reminders::Reminder;

@@ -90,10 +90,10 @@ fn wait(catalogue: &Catalogue, ms: i64) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
+    Again = 0,
+    Hard = 1,
+    Good = 2,
+    Easy = 3,
 }
 
 impl Grade {
@@ -160,7 +160,10 @@ pub fn reschedule(card: &ReviewCardRecord, grade: Grade, now_ms: i64) -> ReviewC
         side: &card.side,
         counter: &card.counter_argument,
     };
-    record(&key, &next)
+    ReviewCardRecord {
+        last_grade: Some(grade as i64),
+        ..record(&key, &next)
+    }
 }
 
 fn record(key: &CardKey<'_>, card: &Card) -> ReviewCardRecord {
@@ -178,6 +181,7 @@ fn record(key: &CardKey<'_>, card: &Card) -> ReviewCardRecord {
         lapses: i64::from(card.lapses),
         state: card.state as i64,
         last_review_ms: card.last_review.timestamp_millis(),
+        last_grade: None,
     }
 }
 
@@ -255,6 +259,14 @@ mod tests {
     #[test]
     fn a_card_survives_the_round_trip_through_its_record() {
         let card = reschedule(&new_card(&key(), START), Grade::Good, START);
-        assert_eq!(record(&key(), &fsrs_card(&card)), card);
+        assert_eq!(card.last_grade, Some(2));
+        let round_trip = record(&key(), &fsrs_card(&card));
+        assert_eq!(
+            ReviewCardRecord {
+                last_grade: card.last_grade,
+                ..round_trip
+            },
+            card
+        );
     }
 }

@@ -23,6 +23,8 @@ pub struct ReviewCardRecord {
     pub lapses: i64,
     pub state: i64,
     pub last_review_ms: i64,
+    /// The grade of the latest answer (0 again … 3 easy); `None` before the first.
+    pub last_grade: Option<i64>,
 }
 
 impl Store {
@@ -31,14 +33,14 @@ impl Store {
         sqlx::query(
             "INSERT INTO review_cards (user_key, pack_id, side, counter_argument, due_ms,
                                        stability, difficulty, elapsed_days, scheduled_days,
-                                       reps, lapses, state, last_review_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                       reps, lapses, state, last_review_ms, last_grade)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              ON CONFLICT (user_key, pack_id, side, counter_argument) DO UPDATE
              SET due_ms = excluded.due_ms, stability = excluded.stability,
                  difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
                  scheduled_days = excluded.scheduled_days, reps = excluded.reps,
                  lapses = excluded.lapses, state = excluded.state,
-                 last_review_ms = excluded.last_review_ms",
+                 last_review_ms = excluded.last_review_ms, last_grade = excluded.last_grade",
         )
         .bind(&card.user_key)
         .bind(&card.pack_id)
@@ -53,6 +55,7 @@ impl Store {
         .bind(card.lapses)
         .bind(card.state)
         .bind(card.last_review_ms)
+        .bind(card.last_grade)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -107,5 +110,6 @@ fn card_from_row(row: &AnyRow) -> Result<ReviewCardRecord, StoreError> {
         lapses: row.try_get("lapses")?,
         state: row.try_get("state")?,
         last_review_ms: row.try_get("last_review_ms")?,
+        last_grade: row.try_get("last_grade")?,
     })
 }

@@ -7,6 +7,7 @@ mod forget;
 mod next;
 mod pack;
 mod practice;
+mod progress;
 pub mod review;
 mod settings;
 mod study;
@@ -33,6 +34,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         end::end(),
         forget::forget_me(),
         review::review(),
+        progress::progress(),
         pack::pack(),
         drill::drill(),
         drill::leaderboard(),
