@@ -152,6 +152,10 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
         )
         .await;
     assert!(file.raw.contains("relevance,clash,evidence,novelty,penalties,total,scale,scale_score,counters_answered,counters_dropped"), "{}", file.raw);
+    assert!(
+        file.raw.contains(".png") && file.raw.contains("\u{FFFD}PNG"),
+        "the class chart beside the CSV"
+    );
     for &student in &students {
         let row = file
             .raw

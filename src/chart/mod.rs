@@ -5,7 +5,7 @@
 mod font;
 mod progress;
 
-pub use progress::progress_png;
+pub use progress::{Whose, progress_png};
 
 /// Why a chart could not be drawn.
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,7 @@
-//! A student's progress as one image: their round totals over time (left), the share of each
-//! rubric category they earn on average (right), and the counters they drop most (below).
+//! Progress as one image. A student's: their round totals over time (left), the share of each
+//! rubric category they earn on average (right), and the counters they drop most (below). A
+//! class's, for an instructor: how the drill's round totals are spread (left), the same category
+//! averages, and the counters the class drops most.
 
 use plotters::prelude::*;
 
@@ -19,8 +21,19 @@ const LINE: RGBColor = RGBColor(31, 119, 180);
 const BAR: RGBColor = RGBColor(44, 160, 44);
 const INK: RGBColor = RGBColor(40, 40, 40);
 
+/// Whose progress an image shows: one student's over time, or a class's in one drill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    Student,
+    Class,
+}
+
 /// The progress chart as PNG bytes, `WIDTH` × `HEIGHT` pixels.
-pub fn progress_png(progress: &Progress, catalogue: &Catalogue) -> Result<Vec<u8>, ChartError> {
+pub fn progress_png(
+    progress: &Progress,
+    whose: Whose,
+    catalogue: &Catalogue,
+) -> Result<Vec<u8>, ChartError> {
     register();
     let mut rgb = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
@@ -28,9 +41,12 @@ pub fn progress_png(progress: &Progress, catalogue: &Catalogue) -> Result<Vec<u8
         root.fill(&WHITE).map_err(drawing)?;
         let (charts, list) = root.split_vertically(CHARTS_HEIGHT);
         let (totals, categories) = charts.split_horizontally(WIDTH * 11 / 20);
-        draw_totals(&totals, progress, catalogue)?;
-        draw_categories(&categories, progress, catalogue)?;
-        draw_dropped(&list, progress, catalogue)?;
+        match whose {
+            Whose::Student => draw_totals(&totals, progress, catalogue)?,
+            Whose::Class => draw_distribution(&totals, progress, catalogue)?,
+        }
+        draw_categories(&categories, progress, whose, catalogue)?;
+        draw_dropped(&list, progress, whose, catalogue)?;
         root.present().map_err(drawing)?;
     }
     encode(&rgb)
@@ -78,11 +94,54 @@ fn draw_totals(
     Ok(())
 }
 
-fn draw_categories(
+/// How many rounds scored in each tenth of 0–100 (100 counts in the top tenth).
+fn draw_distribution(
     area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
     progress: &Progress,
     catalogue: &Catalogue,
 ) -> Result<(), ChartError> {
+    let mut bins = [0u32; 10];
+    for total in &progress.totals {
+        bins[((total / 10.0).floor() as usize).min(9)] += 1;
+    }
+    let highest = bins.iter().copied().max().unwrap_or(0).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .caption(catalogue.render("chart.distribution", &[]), (FAMILY, 22))
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0u32..100u32, 0u32..highest + 1)
+        .map_err(drawing)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_desc(catalogue.render("chart.total", &[]))
+        .y_desc(catalogue.render("chart.rounds", &[]))
+        .x_labels(11)
+        .label_style((FAMILY, 14))
+        .draw()
+        .map_err(drawing)?;
+    chart
+        .draw_series(bins.iter().enumerate().map(|(bin, &count)| {
+            let left = bin as u32 * 10;
+            let mut bar = Rectangle::new([(left, 0), (left + 10, count)], LINE.filled());
+            bar.set_margin(0, 0, 3, 3);
+            bar
+        }))
+        .map_err(drawing)?;
+    Ok(())
+}
+
+fn draw_categories(
+    area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    progress: &Progress,
+    whose: Whose,
+    catalogue: &Catalogue,
+) -> Result<(), ChartError> {
+    let caption = match whose {
+        Whose::Student => "chart.categories",
+        Whose::Class => "chart.class_categories",
+    };
     let names: Vec<String> = progress
         .categories
         .iter()
@@ -90,7 +149,7 @@ fn draw_categories(
         .collect();
     let count = names.len().max(1);
     let mut chart = ChartBuilder::on(area)
-        .caption(catalogue.render("chart.categories", &[]), (FAMILY, 22))
+        .caption(catalogue.render(caption, &[]), (FAMILY, 22))
         .margin(16)
         .x_label_area_size(40)
         .y_label_area_size(48)
@@ -135,16 +194,17 @@ fn draw_categories(
 fn draw_dropped(
     area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
     progress: &Progress,
+    whose: Whose,
     catalogue: &Catalogue,
 ) -> Result<(), ChartError> {
     let heading = (FAMILY, 20).into_font().color(&INK);
     let line = (FAMILY, 15).into_font().color(&INK);
-    area.draw(&Text::new(
-        catalogue.render("chart.most_dropped", &[]),
-        (24, 8),
-        heading,
-    ))
-    .map_err(drawing)?;
+    let title = match whose {
+        Whose::Student => "chart.most_dropped",
+        Whose::Class => "chart.class_most_dropped",
+    };
+    area.draw(&Text::new(catalogue.render(title, &[]), (24, 8), heading))
+        .map_err(drawing)?;
     let lines: Vec<String> = if progress.most_dropped.is_empty() {
         vec![catalogue.render("chart.none_dropped", &[])]
     } else {
@@ -221,8 +281,9 @@ mod tests {
     #[test]
     fn the_png_decodes_at_its_stated_size_and_differs_between_two_histories() {
         let catalogue = Catalogue::builtin();
-        let rising = progress_png(&progress(&[30.0, 45.0, 70.0]), &catalogue).unwrap();
-        let falling = progress_png(&progress(&[80.0, 40.0]), &catalogue).unwrap();
+        let rising =
+            progress_png(&progress(&[30.0, 45.0, 70.0]), Whose::Student, &catalogue).unwrap();
+        let falling = progress_png(&progress(&[80.0, 40.0]), Whose::Student, &catalogue).unwrap();
 
         let (width, height, rising_pixels) = decoded(&rising);
         assert_eq!((width, height), (WIDTH, HEIGHT));
@@ -241,8 +302,25 @@ mod tests {
             categories: Vec::new(),
             most_dropped: Vec::new(),
         };
-        let bytes = progress_png(&empty, &Catalogue::builtin()).unwrap();
-        assert_eq!(decoded(&bytes).0, WIDTH);
+        for whose in [Whose::Student, Whose::Class] {
+            let bytes = progress_png(&empty, whose, &Catalogue::builtin()).unwrap();
+            assert_eq!(decoded(&bytes).0, WIDTH);
+        }
+    }
+
+    #[test]
+    fn a_class_chart_shows_the_spread_of_totals_not_their_order() {
+        let catalogue = Catalogue::builtin();
+        let class =
+            |totals: &[f64]| progress_png(&progress(totals), Whose::Class, &catalogue).unwrap();
+        let (width, height, one_order) = decoded(&class(&[20.0, 85.0, 100.0]));
+        assert_eq!((width, height), (WIDTH, HEIGHT));
+        assert_eq!(
+            decoded(&class(&[100.0, 20.0, 85.0])).2,
+            one_order,
+            "the same spread"
+        );
+        assert_ne!(decoded(&class(&[20.0, 20.0, 20.0])).2, one_order);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn run(
         .runtime
         .block_on(session.engine.progress(&terminal_user()))
         .map_err(|error| Failure::Invalid(error.render(&session.catalogue)))?;
-    let png = chart::progress_png(&progress, &session.catalogue)
+    let png = chart::progress_png(&progress, chart::Whose::Student, &session.catalogue)
         .map_err(|error| Failure::Invalid(error.to_string()))?;
     std::fs::write(out, &png)
         .map_err(|error| Failure::Invalid(format!("cannot write {}: {error}", out.display())))?;

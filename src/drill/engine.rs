@@ -664,6 +664,12 @@ impl Engine {
         Ok(Progress::of(&rounds, &cards))
     }
 
+    /// A class's progress in one drill: every member's round, as one history.
+    pub async fn drill_progress(&self, drill_id: i64) -> Result<Progress, DrillError> {
+        let rounds = self.store.rounds_of_drill(drill_id).await?;
+        Ok(Progress::of(&rounds, &[]))
+    }
+
     /// A stored card as the student sees it, while its pack still holds its counter.
     fn shown(&self, card: &ReviewCardRecord) -> Option<ReviewCard> {
         let rubric = self.rubric(&card.pack_id)?;

@@ -3,6 +3,8 @@
 
 use poise::serenity_prelude as serenity;
 
+use crate::chart;
+
 use crate::discord::classroom::{Mode, Opening, Student};
 use crate::discord::errors::Notice;
 use crate::discord::instructors;
@@ -107,7 +109,7 @@ async fn end(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// The results of this channel's latest drill as a CSV file (instructors).
+/// The results of this channel's latest drill as a CSV file and a class chart (instructors).
 #[poise::command(slash_command, guild_only)]
 async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let guild = instructors::require(ctx).await?;
@@ -115,6 +117,8 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let classroom = ctx.data().classroom();
     let drill = classroom.find(guild, ctx.channel_id(), None).await?;
     let csv = classroom.csv(&drill).await?;
+    let progress = ctx.data().engine.drill_progress(drill.id).await?;
+    let chart = chart::progress_png(&progress, chart::Whose::Class, &ctx.data().catalogue)?;
     let reply = Post::text(
         ctx.data()
             .catalogue
@@ -125,6 +129,10 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
     .attachment(serenity::CreateAttachment::bytes(
         csv,
         format!("drill-{}.csv", drill.id),
+    ))
+    .attachment(serenity::CreateAttachment::bytes(
+        chart,
+        format!("drill-{}.png", drill.id),
     ));
     ctx.send(reply).await?;
     Ok(())

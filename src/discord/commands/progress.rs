@@ -21,7 +21,7 @@ pub async fn progress(ctx: Context<'_>) -> Result<(), Error> {
         .progress(&user_key(ctx.author().id))
         .await
         .map_err(|error| refusal(data, error))?;
-    let png = chart::progress_png(&progress, &data.catalogue)?;
+    let png = chart::progress_png(&progress, chart::Whose::Student, &data.catalogue)?;
     if png.len() > ATTACHMENT_MAX {
         anyhow::bail!(
             "the progress chart is {} bytes, over the attachment limit",
