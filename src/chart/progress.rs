@@ -3,6 +3,7 @@
 //! class's, for an instructor: how the drill's round totals are spread (left), the same category
 //! averages, and the counters the class drops most.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::font::{FAMILY, register};
@@ -52,17 +53,27 @@ pub fn progress_png(
     encode(&rgb)
 }
 
+/// The builder every chart here starts from: its caption, margin and room for axis labels.
+fn framed<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    caption: String,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .caption(caption, (FAMILY, 22))
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(48);
+    builder
+}
+
 fn draw_totals(
-    area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    area: &DrawingArea<BitMapBackend<'_>, Shift>,
     progress: &Progress,
     catalogue: &Catalogue,
 ) -> Result<(), ChartError> {
     let rounds = progress.totals.len();
-    let mut chart = ChartBuilder::on(area)
-        .caption(catalogue.render("chart.totals", &[]), (FAMILY, 22))
-        .margin(16)
-        .x_label_area_size(40)
-        .y_label_area_size(48)
+    let mut chart = framed(area, catalogue.render("chart.totals", &[]))
         .build_cartesian_2d(0.5f64..(rounds.max(1) as f64 + 0.5), 0f64..100f64)
         .map_err(drawing)?;
     chart
@@ -96,7 +107,7 @@ fn draw_totals(
 
 /// How many rounds scored in each tenth of 0–100 (100 counts in the top tenth).
 fn draw_distribution(
-    area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    area: &DrawingArea<BitMapBackend<'_>, Shift>,
     progress: &Progress,
     catalogue: &Catalogue,
 ) -> Result<(), ChartError> {
@@ -105,11 +116,7 @@ fn draw_distribution(
         bins[((total / 10.0).floor() as usize).min(9)] += 1;
     }
     let highest = bins.iter().copied().max().unwrap_or(0).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(catalogue.render("chart.distribution", &[]), (FAMILY, 22))
-        .margin(16)
-        .x_label_area_size(40)
-        .y_label_area_size(48)
+    let mut chart = framed(area, catalogue.render("chart.distribution", &[]))
         .build_cartesian_2d(0u32..100u32, 0u32..highest + 1)
         .map_err(drawing)?;
     chart
@@ -133,7 +140,7 @@ fn draw_distribution(
 }
 
 fn draw_categories(
-    area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    area: &DrawingArea<BitMapBackend<'_>, Shift>,
     progress: &Progress,
     whose: Whose,
     catalogue: &Catalogue,
@@ -148,11 +155,7 @@ fn draw_categories(
         .map(|(name, _)| name.clone())
         .collect();
     let count = names.len().max(1);
-    let mut chart = ChartBuilder::on(area)
-        .caption(catalogue.render(caption, &[]), (FAMILY, 22))
-        .margin(16)
-        .x_label_area_size(40)
-        .y_label_area_size(48)
+    let mut chart = framed(area, catalogue.render(caption, &[]))
         // A segmented range holds both its ends: 0..count-1 is `count` segments.
         .build_cartesian_2d((0..count - 1).into_segmented(), 0f64..100f64)
         .map_err(drawing)?;
@@ -192,7 +195,7 @@ fn draw_categories(
 }
 
 fn draw_dropped(
-    area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    area: &DrawingArea<BitMapBackend<'_>, Shift>,
     progress: &Progress,
     whose: Whose,
     catalogue: &Catalogue,

@@ -24,7 +24,7 @@ use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{
-    NewRound, NewTurn, ReviewCardRecord, RoundRecord, Store, StoreError, TurnRecord,
+    ClashRecord, NewRound, NewTurn, ReviewCardRecord, RoundRecord, Store, StoreError, TurnRecord,
 };
 
 pub struct Engine {
@@ -546,7 +546,7 @@ impl Engine {
         round: RoundRecord,
         reason: EndReason,
     ) -> Result<Box<Scorecard>, DrillError> {
-        let (rubric, state) = self.state(round).await?;
+        let (rubric, state, ledger) = self.state_and_ledger(round).await?;
         let mut scorecard = Scorecard::new(&rubric, &state, reason, self.scale);
         if let Some(previous) = state.record.switched_from {
             scorecard.compared = self.compared(&rubric, previous).await?;
@@ -557,7 +557,7 @@ impl Engine {
             .end_round(state.record.id, reason.name(), &summary)
             .await?;
         if !ended.already_ended {
-            self.file_reviews(&rubric, &state).await?;
+            self.file_reviews(&rubric, &state, &ledger).await?;
         }
         Ok(Box::new(scorecard))
     }
@@ -565,10 +565,15 @@ impl Engine {
     /// Makes a review card of every counter the round left standing or saw answered by a turn
     /// scoring below `review_below`. A counter with a card already is due again at once: it was
     /// missed again.
-    async fn file_reviews(&self, rubric: &Rubric, state: &RoundState) -> Result<(), DrillError> {
+    async fn file_reviews(
+        &self,
+        rubric: &Rubric,
+        state: &RoundState,
+        ledger: &[ClashRecord],
+    ) -> Result<(), DrillError> {
         let round = &state.record;
         let now = self.store.now();
-        for clash in self.store.clashes(round.id).await? {
+        for clash in ledger {
             let weak = clash.answered_turn.is_none_or(|turn| {
                 let answer = state.scores.get((turn as usize).saturating_sub(1));
                 answer.is_none_or(|score| score.total < self.review_below)
@@ -706,13 +711,22 @@ impl Engine {
 
     /// The round's state as the store holds it, with its pack's rubric.
     async fn state(&self, round: RoundRecord) -> Result<(Arc<Rubric>, RoundState), DrillError> {
+        let (rubric, state, _) = self.state_and_ledger(round).await?;
+        Ok((rubric, state))
+    }
+
+    /// [`Engine::state`], with the clash ledger it was rebuilt from.
+    async fn state_and_ledger(
+        &self,
+        round: RoundRecord,
+    ) -> Result<(Arc<Rubric>, RoundState, Vec<ClashRecord>), DrillError> {
         let rubric = self
             .rubric(&round.pack_id)
             .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
         let turns = self.store.turns(round.id).await?;
         let clashes = self.store.clashes(round.id).await?;
         let state = RoundState::rebuild(&rubric, round, &turns, &clashes);
-        Ok((rubric, state))
+        Ok((rubric, state, clashes))
     }
 
     fn is_out_of_time(&self, round: &RoundRecord) -> bool {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::review::Grade;
 use crate::store::{ReviewCardRecord, RoundRecord};
 
 /// How many dropped counters the chart lists.
@@ -72,7 +73,10 @@ impl Progress {
         // A counter answered well (good or easy) at its latest review is mastered.
         let mastered: Vec<&str> = cards
             .iter()
-            .filter(|card| card.last_grade.is_some_and(|grade| grade >= 2))
+            .filter(|card| {
+                card.last_grade
+                    .is_some_and(|grade| grade >= Grade::Good as i64)
+            })
             .map(|card| card.counter_argument.as_str())
             .collect();
         let mut dropped: HashMap<String, DroppedOften> = HashMap::new();

@@ -3,7 +3,7 @@
 
 use crate::drill::{
     ArgumentRef, Brief, Countered, DrillError, MoveKind, NextCounter, Output, ReviewCard, Reviewed,
-    Scorecard, Started,
+    Scorecard, Started, TurnScore,
 };
 use crate::prompts::Catalogue;
 
@@ -103,14 +103,7 @@ pub fn countered(catalogue: &Catalogue, turn: &Countered, solo: bool) -> String 
         }
         None => {}
     }
-    let parts: Vec<String> = turn
-        .score
-        .breakdown()
-        .iter()
-        .map(|(name, value)| format!("{} {}", name.replace('_', " "), points(*value)))
-        .collect();
-    lines.push(catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]));
-    lines.extend(turn.score.feedback.iter().map(|f| f.render(catalogue)));
+    lines.extend(score_lines(catalogue, &turn.score));
     lines.join("\n")
 }
 
@@ -172,18 +165,21 @@ pub fn review_card(catalogue: &Catalogue, card: &ReviewCard) -> String {
 
 /// A review card answered: the score, the grade, when the card comes back, and the feedback.
 pub fn reviewed(catalogue: &Catalogue, reviewed: &Reviewed, now_ms: i64) -> String {
-    let parts: Vec<String> = reviewed
-        .score
+    let mut lines = vec![reviewed.graded(catalogue, now_ms)];
+    lines.extend(score_lines(catalogue, &reviewed.score));
+    lines.join("\n")
+}
+
+/// A score's breakdown on one line, then its feedback, a sentence a line.
+fn score_lines(catalogue: &Catalogue, score: &TurnScore) -> Vec<String> {
+    let parts: Vec<String> = score
         .breakdown()
         .iter()
         .map(|(name, value)| format!("{} {}", name.replace('_', " "), points(*value)))
         .collect();
-    let mut lines = vec![
-        reviewed.graded(catalogue, now_ms),
-        catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]),
-    ];
-    lines.extend(reviewed.score.feedback.iter().map(|f| f.render(catalogue)));
-    lines.join("\n")
+    std::iter::once(catalogue.render("turn.breakdown", &[("parts", &parts.join(", "))]))
+        .chain(score.feedback.iter().map(|f| f.render(catalogue)))
+        .collect()
 }
 
 pub fn brief(catalogue: &Catalogue, brief: &Brief) -> String {
