@@ -8,7 +8,7 @@ use std::path::Path;
 
 use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
 use fake_discord::{as_instructor, attachment_command, in_guild, slash_command, string_option};
-use fake_discord::{subcommand, token_of};
+use fake_discord::{subcommand, token_of, upload_pack};
 use serde_json::{Value, json};
 
 const STUDENT: u64 = 610_000_000_000_000_001;
@@ -33,22 +33,6 @@ fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
     let token = token_of(interaction);
     let text = text.to_string();
     move |r| r.path.contains(&token) && r.body.to_string().contains(&text)
-}
-
-/// The teacher uploads `attachment` with `/pack upload`; returns once the bot says it is ready.
-async fn upload_as_teacher(fake: &FakeDiscord, attachment: Value) {
-    let upload = as_instructor(attachment_command(
-        here(TEACHER),
-        "pack",
-        "upload",
-        attachment,
-    ));
-    fake.dispatch("INTERACTION_CREATE", upload.clone());
-    fake.wait_for(
-        "the upload",
-        answer_with(&upload, "is ready in this server"),
-    )
-    .await;
 }
 
 /// The bot, with its home (config and database), which must outlive it.
@@ -170,7 +154,7 @@ async fn a_valid_upload_is_usable_at_once_there_and_absent_elsewhere() {
     fake.wait_for("the check", answer_with(&check, "is a valid pack"))
         .await;
 
-    upload_as_teacher(&fake, attachment).await;
+    upload_pack(&fake, TEACHER, attachment).await;
 
     let practice = slash_command(
         here(STUDENT),
@@ -247,7 +231,7 @@ async fn the_second_pack_uploads_as_a_zip_of_its_folder_and_serves_its_motion() 
     let zip = second_pack_zip("war-cause-class");
     let size = zip.len() as u64;
     let (_, attachment) = fake.host_attachment("russia-war-cause.zip", zip, size);
-    upload_as_teacher(&fake, attachment).await;
+    upload_pack(&fake, TEACHER, attachment).await;
 
     let practice = slash_command(
         here(STUDENT),

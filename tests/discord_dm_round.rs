@@ -247,11 +247,7 @@ async fn next_counter_serves_another_opposing_counter_and_the_round_goes_on() {
 
 /// A round of one turn in the DM, ended with its counter left standing.
 async fn play_a_round_and_drop_its_counter(fake: &FakeDiscord) {
-    let practice = slash_command(PLACE, "practice", json!([string_option("side", SIDE)]));
-    let token = token_of(&practice);
-    fake.dispatch("INTERACTION_CREATE", practice);
-    fake.wait_for("the round's first post", answers(&token))
-        .await;
+    fake.practise(PLACE, SIDE).await;
     let said = student_says(fake, FIRST_POINT);
     fake.wait_for("a counter", counter_in_dm(said)).await;
     let end = slash_command(PLACE, "end", json!([]));

@@ -43,26 +43,38 @@ async fn student(fake: Arc<FakeDiscord>, n: u64) -> Vec<Duration> {
         r.path.starts_with("/webhooks/") && r.path.contains(&token)
     })
     .await;
-    let posts = format!("/channels/{channel}/messages");
     let mut latencies = Vec::new();
     for turn in 1..=TURNS {
-        let sent = Instant::now();
         let text = MESSAGES[(turn - 1) as usize];
-        fake.dispatch(
-            "MESSAGE_CREATE",
-            student_message(channel, user, false, text),
-        );
-        let marker = format!("Your turn {turn}:");
-        let reply = fake
-            .wait_for("a turn's reply", |r| {
-                r.method == "POST"
-                    && r.path == posts
-                    && r.body["embeds"].to_string().contains(&marker)
-            })
-            .await;
-        latencies.push(reply.at.duration_since(sent));
+        let message = student_message(channel, user, false, text);
+        latencies.push(say_turn(&fake, channel, turn, message).await);
     }
     latencies
+}
+
+/// The bot's reply to turn `turn` shows this marker.
+fn reply_marker(turn: u32) -> String {
+    format!("Your turn {turn}:")
+}
+
+/// Sends a student's `message` (turn `turn` in `channel`) and waits for the bot's reply; the time
+/// from the message sent to the reply's arrival at the fake.
+async fn say_turn(
+    fake: &FakeDiscord,
+    channel: u64,
+    turn: u32,
+    message: serde_json::Value,
+) -> Duration {
+    let posts = format!("/channels/{channel}/messages");
+    let marker = reply_marker(turn);
+    let sent = Instant::now();
+    fake.dispatch("MESSAGE_CREATE", message);
+    let reply = fake
+        .wait_for("a turn's reply", |r| {
+            r.method == "POST" && r.path == posts && r.body["embeds"].to_string().contains(&marker)
+        })
+        .await;
+    reply.at.duration_since(sent)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -148,7 +160,7 @@ mod load {
         Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, in_guild, slash_command,
         string_option, student_message,
     };
-    use super::{MESSAGES, Pacing, Setup, TURNS};
+    use super::{MESSAGES, Pacing, Setup, TURNS, reply_marker, say_turn};
 
     const FIRST_STUDENT: u64 = 820_000_000_000_000_000;
     /// The second server, on the other shard.
@@ -243,7 +255,7 @@ mod load {
                 continue;
             }
             let embeds = request.body["embeds"].to_string();
-            let turn = (1..=TURNS).find(|turn| embeds.contains(&format!("Your turn {turn}:")));
+            let turn = (1..=TURNS).find(|&turn| embeds.contains(&reply_marker(turn)));
             if let Some(turn) = turn {
                 *replies_to.entry((request.path, turn)).or_default() += 1;
             }
@@ -312,7 +324,6 @@ mod load {
             })
             .await;
         let thread: u64 = added.path.split('/').nth(2).unwrap().parse().unwrap();
-        let posts = format!("/channels/{thread}/messages");
         let mut latencies = Vec::new();
         for turn in 1..=TURNS {
             if let Pacing::Realistic = pacing {
@@ -323,17 +334,7 @@ mod load {
             if second {
                 message["guild_id"] = json!(SECOND_GUILD.to_string());
             }
-            let sent = Instant::now();
-            fake.dispatch("MESSAGE_CREATE", message);
-            let marker = format!("Your turn {turn}:");
-            let reply = fake
-                .wait_for("a turn's reply", |r| {
-                    r.method == "POST"
-                        && r.path == posts
-                        && r.body["embeds"].to_string().contains(&marker)
-                })
-                .await;
-            latencies.push(reply.at.duration_since(sent));
+            latencies.push(say_turn(&fake, thread, turn, message).await);
         }
         (thread, latencies)
     }

@@ -11,9 +11,9 @@ mod fake_discord;
 use std::time::{Duration, Instant};
 
 use fake_discord::{
-    Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, Request, Sessions, answer_with,
-    as_instructor, attachment_command, in_guild, integer_option, posted_in, slash_command,
-    string_option, student_message, subcommand, threads_of, token_of,
+    Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, Sessions, answer_with,
+    as_instructor, in_guild, integer_option, posted_in, string_option, student_message, subcommand,
+    threads_of, upload_pack,
 };
 use serde_json::{Value, json};
 
@@ -54,22 +54,19 @@ fn command(second: bool, user_id: u64, name: &str, sub: &str, options: Value) ->
     }
 }
 
-/// The DM student's counter, posted after `after`.
-fn counter_in_dm(after: Instant) -> impl Fn(&Request) -> bool {
-    move |r| {
-        r.at > after
-            && r.is("POST", &format!("/channels/{DM_CHANNEL}/messages"))
-            && r.body["embeds"].to_string().contains("Counter from")
-    }
-}
-
-fn dm_turn(fake: &FakeDiscord, text: &str) -> Instant {
+/// The DM student says `text`; returns once the bot has posted its counter.
+async fn dm_turn(fake: &FakeDiscord, text: &str) {
     let sent = Instant::now();
     fake.dispatch(
         "MESSAGE_CREATE",
         student_message(DM_CHANNEL, DM_STUDENT, false, text),
     );
-    sent
+    fake.wait_for("the turn's counter", |r| {
+        r.at > sent
+            && r.is("POST", &format!("/channels/{DM_CHANNEL}/messages"))
+            && r.body["embeds"].to_string().contains("Counter from")
+    })
+    .await;
 }
 
 /// Opens a drill in one server and has both students join it.
@@ -115,23 +112,12 @@ async fn two_processes_share_the_shards_and_the_store_and_lose_or_double_nothing
         .await;
 
     // A DM round: DMs reach shard 0 only.
-    let practice = slash_command(
-        dm(),
-        "practice",
-        json!([string_option("side", "permanent-nonalignment")]),
-    );
-    let token = token_of(&practice);
-    fake.dispatch("INTERACTION_CREATE", practice);
-    fake.wait_for("the DM round begun", |r| {
-        r.path.starts_with("/webhooks/") && r.path.contains(&token)
-    })
-    .await;
-    let said = dm_turn(
+    fake.practise(dm(), "permanent-nonalignment").await;
+    dm_turn(
         &fake,
         "Letting Ukraine into NATO would be a strategic error that leaves Europe less secure.",
-    );
-    fake.wait_for("the first turn's counter", counter_in_dm(said))
-        .await;
+    )
+    .await;
 
     // An upload through shard 1's process, then served at once by shard 0's, as after a
     // resharding: it asks its store, not its memory of the start.
@@ -140,18 +126,7 @@ async fn two_processes_share_the_shards_and_the_store_and_lose_or_double_nothing
         std::fs::read(common::root().join("tests/data/good-packs/uniforms.toml")).unwrap(),
         1_000,
     );
-    let upload = as_instructor(attachment_command(
-        place(false, TEACHER),
-        "pack",
-        "upload",
-        attachment,
-    ));
-    fake.dispatch("INTERACTION_CREATE", upload.clone());
-    fake.wait_for(
-        "the upload",
-        answer_with(&upload, "is ready in this server"),
-    )
-    .await;
+    upload_pack(&fake, TEACHER, attachment).await;
     let listed_elsewhere = Instant::now();
     loop {
         let list = as_instructor(command(false, TEACHER, "pack", "list", json!([])));
@@ -226,12 +201,11 @@ async fn two_processes_share_the_shards_and_the_store_and_lose_or_double_nothing
         r.at > restarted && r.path.ends_with("/commands")
     })
     .await;
-    let said = dm_turn(
+    dm_turn(
         &fake,
         "Neutrality worked for Finland for decades, so it can keep Ukraine out of war too.",
-    );
-    fake.wait_for("the second turn's counter", counter_in_dm(said))
-        .await;
+    )
+    .await;
 
     let pool = home_zero.database_pool().await;
     let turns: Vec<(i64, String)> = sqlx::query_as(

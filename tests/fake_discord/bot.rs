@@ -23,8 +23,7 @@ pub struct Home {
 impl Home {
     /// A home serving the bundled packs.
     pub fn new(fake: &FakeDiscord) -> Home {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        Home::with_packs(fake, &repo.join("positions"))
+        Home::with_packs(fake, &bundled_packs())
     }
 
     /// A home serving the packs in `packs` (a folder or a single-file pack).
@@ -36,30 +35,28 @@ impl Home {
 
     /// A home serving the bundled packs from the database at `database_url`, every shard.
     pub fn on(fake: &FakeDiscord, database_url: &str) -> Home {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        Home::configured(
-            fake,
-            &repo.join("positions"),
-            tempfile::tempdir().unwrap(),
-            database_url.to_owned(),
-            "",
-        )
+        Home::on_shared(fake, database_url, "")
     }
 
     /// A home on a database that other bots share (`postgres://…`), running `shards` (`A..B`)
     /// of the fake's shards.
     pub fn sharing(fake: &FakeDiscord, database_url: &str, shards: &str) -> Home {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let discord = format!(
             "shards = {shards:?}\nshard_total = {}\n",
             fake.shared.gateway.shard_total
         );
+        Home::on_shared(fake, database_url, &discord)
+    }
+
+    /// The bundled packs on the database at `database_url`, with `discord` keys added.
+    fn on_shared(fake: &FakeDiscord, database_url: &str, discord: &str) -> Home {
+        let dir = tempfile::tempdir().unwrap();
         Home::configured(
             fake,
-            &repo.join("positions"),
-            tempfile::tempdir().unwrap(),
+            &bundled_packs(),
+            dir,
             database_url.to_owned(),
-            &discord,
+            discord,
         )
     }
 
@@ -136,6 +133,11 @@ impl Home {
         }
         database.close().await;
     }
+}
+
+/// The bundled packs' folder.
+fn bundled_packs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("positions")
 }
 
 pub struct Bot {

@@ -1,10 +1,13 @@
-//! Steps that classroom drill tests share: a bot ready against the fake, a drill opened by an
-//! instructor, students joining it, the threads they are added to, and the bot's posts.
+//! Steps that classroom drill tests share: a bot ready against the fake, a pack uploaded by an
+//! instructor, a drill opened by one, students joining it, the threads they are added to, and
+//! the bot's posts.
 
 use serde_json::Value;
 
 use super::bot::{Bot, Home};
-use super::payloads::{answer_with, as_instructor, in_guild_channel, subcommand};
+use super::payloads::{
+    answer_with, as_instructor, attachment_command, in_guild_channel, subcommand,
+};
 use super::{FakeDiscord, Request};
 
 /// The bot started with a home of its own, once it has registered its commands.
@@ -14,6 +17,23 @@ pub async fn ready_bot(fake: &FakeDiscord) -> (Bot, Home) {
     fake.wait_for("registration", |r| r.path.ends_with("/commands"))
         .await;
     (bot, home)
+}
+
+/// `teacher` (an instructor) uploads `attachment` with `/pack upload` in the guild channel;
+/// returns once the bot says the pack is ready.
+pub async fn upload_pack(fake: &FakeDiscord, teacher: u64, attachment: Value) {
+    let upload = as_instructor(attachment_command(
+        in_guild_channel(teacher),
+        "pack",
+        "upload",
+        attachment,
+    ));
+    fake.dispatch("INTERACTION_CREATE", upload.clone());
+    fake.wait_for(
+        "the upload",
+        answer_with(&upload, "is ready in this server"),
+    )
+    .await;
 }
 
 /// `/drill start` with `options`, run by `teacher` (an instructor) in the guild channel; the
