@@ -5,6 +5,7 @@ mod fake_discord;
 
 use std::time::Duration;
 
+use fake_discord::assert_round_open_before_admission;
 use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
 use fake_discord::{slash_command, string_option, student_message};
 use serde_json::json;
@@ -74,6 +75,44 @@ async fn practice_in_a_server_runs_in_a_private_thread() {
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     assert_eq!(fake.count(counter_in(thread)), 1, "{}", bot.log());
+    let (status, _) = bot.terminate(Duration::from_secs(10)).await;
+    assert!(status.success());
+}
+
+#[tokio::test]
+async fn a_student_is_added_to_their_thread_only_once_the_round_is_open_there() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    let place = Place::Guild {
+        channel_id: GUILD_CHANNEL_ID,
+        user_id: STUDENT,
+    };
+    let practice = slash_command(
+        place,
+        "practice",
+        json!([string_option("side", "coalition-guarantee")]),
+    );
+    fake.dispatch("INTERACTION_CREATE", practice);
+    let added = fake
+        .wait_for("the student added", |r| {
+            r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{STUDENT}"))
+        })
+        .await;
+    let thread: u64 = added.path.split('/').nth(2).unwrap().parse().unwrap();
+    assert_round_open_before_admission(&fake, thread, STUDENT);
+
+    // The student writes the moment they are added: the message is their first turn.
+    let argument = "A group of European neighbours should pledge to defend Ukraine, without NATO.";
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(thread, STUDENT, true, argument),
+    );
+    fake.wait_for("a counter to the first message", counter_in(thread))
+        .await;
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());
 }

@@ -71,7 +71,7 @@ async fn say_turn(
     fake.dispatch("MESSAGE_CREATE", message);
     let reply = fake
         .wait_for("a turn's reply", |r| {
-            r.method == "POST" && r.path == posts && r.body["embeds"].to_string().contains(&marker)
+            r.method == "POST" && r.path == posts && r.raw.contains(&marker)
         })
         .await;
     reply.at.duration_since(sent)
@@ -254,7 +254,7 @@ mod load {
             if request.method != "POST" || !request.path.ends_with("/messages") {
                 continue;
             }
-            let embeds = request.body["embeds"].to_string();
+            let embeds = &request.raw;
             let turn = (1..=TURNS).find(|&turn| embeds.contains(&reply_marker(turn)));
             if let Some(turn) = turn {
                 *replies_to.entry((request.path, turn)).or_default() += 1;

@@ -27,6 +27,7 @@ mod rounds;
 mod shutdown;
 mod state;
 mod text;
+mod threads;
 mod validation;
 
 pub use bootstrap::serve;

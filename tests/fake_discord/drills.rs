@@ -70,7 +70,8 @@ pub async fn join_drill(fake: &FakeDiscord, students: &[u64]) {
     }
 }
 
-/// The thread each of `students` was added to, in their order.
+/// The thread each of `students` was added to, in their order; each checked to hold their
+/// round's opening already (`assert_round_open_before_admission`).
 pub async fn threads_of(fake: &FakeDiscord, students: &[u64]) -> Vec<u64> {
     let mut threads = Vec::new();
     for &student in students {
@@ -80,9 +81,31 @@ pub async fn threads_of(fake: &FakeDiscord, students: &[u64]) -> Vec<u64> {
             })
             .await;
         let thread = added.path.split('/').nth(2).and_then(|id| id.parse().ok());
-        threads.push(thread.expect("a thread id in the path"));
+        let thread = thread.expect("a thread id in the path");
+        assert_round_open_before_admission(fake, thread, student);
+        threads.push(thread);
     }
     threads
+}
+
+/// Panics unless the bot posted a round's opening ("Your round") in `thread` before it added
+/// `student` there: a student can write as soon as they are added, and that first message must
+/// find its round stored.
+pub fn assert_round_open_before_admission(fake: &FakeDiscord, thread: u64, student: u64) {
+    let requests = fake.requests();
+    let position = |wanted: &dyn Fn(&Request) -> bool| requests.iter().position(wanted);
+    let admitted = position(&|r| {
+        r.is(
+            "PUT",
+            &format!("/channels/{thread}/thread-members/{student}"),
+        )
+    })
+    .expect("the student was added to the thread");
+    let opened = position(&posted_in(thread, "Your round"));
+    assert!(
+        opened.is_some_and(|opened| opened < admitted),
+        "student {student} was added to thread {thread} before any round opened there"
+    );
 }
 
 /// A message the bot posted in `channel` (a channel or a thread) that holds `text`.

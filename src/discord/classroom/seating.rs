@@ -13,12 +13,10 @@ use crate::discord::render;
 use crate::discord::rounds::{channel_of_key, place_key, user_key, user_of_key};
 use crate::discord::state::Error;
 use crate::discord::text::escape;
+use crate::discord::threads;
 use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents};
 use crate::store::DrillRecord;
 use crate::store::now_ms;
-
-/// Discord's limit on a thread's name.
-const THREAD_NAME_MAX: usize = 100;
 
 impl Classroom {
     /// `/drill begin`: begins the channel's open drill; the announcement for the channel.
@@ -181,8 +179,8 @@ impl Classroom {
             .await
     }
 
-    /// Opens a private thread named `title` with the seated students added, posts `intro`
-    /// there if any, and starts each student's round on their side.
+    /// Opens a private thread named `title`, posts `intro` there if any, starts each seated
+    /// student's round on their side, and only then adds the students.
     async fn open_seats(
         &self,
         http: &serenity::Http,
@@ -192,8 +190,7 @@ impl Classroom {
         seats: &[(&Student, &str)],
         intro: Option<String>,
     ) -> Result<serenity::ChannelId, Error> {
-        let users: Vec<serenity::UserId> = seats.iter().map(|(student, _)| student.user).collect();
-        let thread = open_thread(http, channel, title, &users).await?;
+        let thread = threads::open_private(http, channel, title).await?;
         if let Some(intro) = intro {
             thread
                 .send_message(http, Post::text(intro).to_message())
@@ -203,6 +200,8 @@ impl Classroom {
             self.start_round(http, drill, thread, student.user, side)
                 .await?;
         }
+        let users: Vec<serenity::UserId> = seats.iter().map(|(student, _)| student.user).collect();
+        threads::admit(http, thread, &users).await?;
         Ok(thread)
     }
 
@@ -267,25 +266,4 @@ impl Classroom {
             .map(|s| s.id.clone())
             .ok_or_else(|| DrillError::PackGone(drill.pack_key.clone()).into())
     }
-}
-
-/// A new private thread under `channel` that only the bot can invite to, with `users` added.
-async fn open_thread(
-    http: &serenity::Http,
-    channel: serenity::ChannelId,
-    title: &str,
-    users: &[serenity::UserId],
-) -> Result<serenity::ChannelId, Error> {
-    let thread = channel
-        .create_thread(
-            http,
-            serenity::CreateThread::new(title.chars().take(THREAD_NAME_MAX).collect::<String>())
-                .kind(serenity::ChannelType::PrivateThread)
-                .invitable(false),
-        )
-        .await?;
-    for &user in users {
-        thread.id.add_thread_member(http, user).await?;
-    }
-    Ok(thread.id)
 }

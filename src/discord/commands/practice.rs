@@ -11,6 +11,7 @@ use crate::discord::render;
 use crate::discord::rounds;
 use crate::discord::state::{Context, Error};
 use crate::discord::text::escape;
+use crate::discord::threads;
 use crate::drill::Command;
 
 /// Discord shows at most 25 autocomplete choices.
@@ -50,6 +51,7 @@ pub async fn practice(
     {
         thread.send_message(ctx, post.to_message()).await?;
     }
+    threads::admit(ctx.http(), thread, &[ctx.author().id]).await?;
     let pointer = Post::text(ctx.data().catalogue.render(
         "discord.round_in_thread",
         &[("thread", &format!("<#{thread}>"))],
@@ -59,23 +61,13 @@ pub async fn practice(
     Ok(())
 }
 
-/// A private thread under this channel with the caller added.
+/// A private thread under this channel for the caller's round (they are added once it starts).
 async fn open_thread(ctx: Context<'_>) -> Result<serenity::ChannelId, Error> {
     let name = ctx.data().catalogue.render(
         "discord.practice_thread",
         &[("student", &escape(&ctx.author().name))],
     );
-    let thread = ctx
-        .channel_id()
-        .create_thread(
-            ctx,
-            serenity::CreateThread::new(name.chars().take(100).collect::<String>())
-                .kind(serenity::ChannelType::PrivateThread)
-                .invitable(false),
-        )
-        .await?;
-    thread.id.add_thread_member(ctx, ctx.author().id).await?;
-    Ok(thread.id)
+    threads::open_private(ctx.http(), ctx.channel_id(), &name).await
 }
 
 async fn pack_ids<'a>(ctx: Context<'a>, partial: &'a str) -> serenity::CreateAutocompleteResponse {
