@@ -116,3 +116,29 @@ async fn a_student_is_added_to_their_thread_only_once_the_round_is_open_there() 
     let (status, _) = bot.terminate(Duration::from_secs(10)).await;
     assert!(status.success());
 }
+
+#[tokio::test]
+async fn chat_in_a_channel_without_a_round_shows_no_typing_and_gets_no_reply() {
+    let fake = FakeDiscord::start().await;
+    let home = Home::new(&fake);
+    let bot = Bot::start(&home);
+    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
+        .await;
+
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        student_message(GUILD_CHANNEL_ID, OTHER_MEMBER, true, "anyone up for lunch?"),
+    );
+    // Longer than the bot waits before it shows itself typing.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    let in_channel = format!("/channels/{GUILD_CHANNEL_ID}/");
+    assert_eq!(
+        fake.count(|r| r.path.starts_with(&in_channel)),
+        0,
+        "{}",
+        bot.log()
+    );
+    let (status, _) = bot.terminate(Duration::from_secs(10)).await;
+    assert!(status.success());
+}

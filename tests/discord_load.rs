@@ -121,9 +121,9 @@ async fn a_hundred_students_five_turns_each() {
 async fn load_figures_across_stores_and_processes() {
     const STUDENTS: u64 = 300;
     println!(
-        "| store | processes | pacing | turns | turns/s | p50 | p99 | peak RSS per process | lost | duplicated |"
+        "| store | processes | pacing | turns | turns/s | p50 | p99 | peak RSS per process | bot CPU per turn | machine CPU busy | lost | duplicated |"
     );
-    println!("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+    println!("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
     for pacing in [Pacing::AllAtOnce, Pacing::Realistic] {
         for setup in [Setup::Sqlite, Setup::Postgres(1), Setup::Postgres(2)] {
             let Some(figures) = load::run(setup, pacing, STUDENTS).await else {
@@ -172,6 +172,10 @@ mod load {
         wall: Duration,
         latencies: Vec<Duration>,
         peak_rss_kib: Vec<u64>,
+        /// The bots' CPU time (all processes) over the turns.
+        bot_cpu: Duration,
+        /// The share of the machine's CPU time that was busy (any process) over the turns.
+        machine_busy: f64,
         lost: usize,
         duplicated: usize,
     }
@@ -195,12 +199,14 @@ mod load {
                 .map(|kib| format!("{} MiB", kib / 1024))
                 .collect();
             format!(
-                "| {store} | {processes} | {pacing} | {} | {:.0} | {} ms | {} ms | {} | {} | {} |",
+                "| {store} | {processes} | {pacing} | {} | {:.0} | {} ms | {} ms | {} | {:.2} ms | {:.0}% | {} | {} |",
                 self.turns,
                 self.turns as f64 / self.wall.as_secs_f64(),
                 percentile(50).as_millis(),
                 percentile(99).as_millis(),
                 rss.join(", "),
+                self.bot_cpu.as_secs_f64() * 1000.0 / self.turns as f64,
+                self.machine_busy * 100.0,
                 self.lost,
                 self.duplicated
             )
@@ -233,6 +239,8 @@ mod load {
         fake.wait_for("registration", |r| r.path.ends_with("/commands"))
             .await;
 
+        let bot_cpu_before: Duration = bots.iter().filter_map(Bot::cpu_time).sum();
+        let machine_before = machine_cpu_ticks();
         let started = Instant::now();
         let rounds: Vec<_> = (0..students)
             .map(|n| tokio::spawn(student(Arc::clone(&fake), n, pacing)))
@@ -245,6 +253,10 @@ mod load {
             latencies.extend(times);
         }
         let wall = started.elapsed();
+        let (busy, total) = machine_cpu_ticks();
+        let machine_busy =
+            (busy - machine_before.0) as f64 / (total - machine_before.1).max(1) as f64;
+        let bot_cpu = bots.iter().filter_map(Bot::cpu_time).sum::<Duration>() - bot_cpu_before;
         let peak_rss_kib = bots.iter().filter_map(Bot::peak_rss_kib).collect();
 
         let expected = students as usize * TURNS as usize;
@@ -291,9 +303,27 @@ mod load {
             wall,
             latencies,
             peak_rss_kib,
+            bot_cpu,
+            machine_busy,
             lost: expected - replies.min(expected) + expected.saturating_sub(stored as usize),
             duplicated: duplicated + (stored - distinct) as usize,
         })
+    }
+
+    /// The machine's busy and total CPU ticks so far, all cores (Linux `/proc/stat`).
+    fn machine_cpu_ticks() -> (u64, u64) {
+        let stat = std::fs::read_to_string("/proc/stat").expect("/proc/stat");
+        let ticks: Vec<u64> = stat
+            .lines()
+            .next()
+            .expect("the first line sums all cores")
+            .split_whitespace()
+            .skip(1)
+            .map(|field| field.parse().expect("a tick count"))
+            .collect();
+        // user nice system idle iowait irq softirq steal …: idle and iowait are not busy.
+        let total: u64 = ticks.iter().take(8).sum();
+        (total - ticks[3] - ticks[4], total)
     }
 
     /// One student's round in a thread of one of the two servers: the thread, and the latency

@@ -13,6 +13,7 @@ use super::render;
 use super::rounds;
 use super::state::{Data, Error};
 use super::text::escape;
+use super::typing::SlowReplyTyping;
 use crate::drill::{Command, DrillError};
 
 pub async fn handle(
@@ -39,7 +40,7 @@ async fn message(
     if message.author.bot || message.content.trim().is_empty() {
         return Ok(());
     }
-    let typing = message.channel_id.start_typing(&ctx.http);
+    let typing = SlowReplyTyping::start(&ctx.http, message.channel_id);
     let command = turn_command(
         data,
         message.author.id,

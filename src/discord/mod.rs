@@ -28,6 +28,7 @@ mod shutdown;
 mod state;
 mod text;
 mod threads;
+mod typing;
 mod validation;
 
 pub use bootstrap::serve;

@@ -159,9 +159,11 @@ impl Bot {
             .arg("--config")
             .arg(home.config())
             .env(TOKEN_ENV, "fake-token")
+            // Serenity's INFO spans format every request's body, byte by byte: a cost no
+            // deployment pays by default, so the tests (and their load figures) do not either.
             .env(
                 "DEBATE_DRILL_LOG",
-                "debate_drill=debug,serenity=info,poise=info",
+                "debate_drill=debug,serenity=warn,poise=warn",
             )
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -178,6 +180,22 @@ impl Bot {
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
         let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
         line.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    /// CPU time the process has used so far, user and system (Linux).
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let pid = self.child.id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // Fields after the command name, which is in parentheses and may hold spaces:
+        // utime and stime are the 12th and 13th, in clock ticks (USER_HZ, 100 on Linux).
+        let after_name = &stat[stat.rfind(')')? + 2..];
+        let ticks: u64 = after_name
+            .split_whitespace()
+            .skip(11)
+            .take(2)
+            .map(|field| field.parse::<u64>().ok())
+            .sum::<Option<u64>>()?;
+        Some(Duration::from_millis(ticks * 10))
     }
 
     /// What the bot logged so far (for assertion messages).
