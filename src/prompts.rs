@@ -105,6 +105,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("feedback.repeats", &[]),
     ("feedback.give_reason", &[]),
     ("feedback.argues_opposing_side", &["author", "claim"]),
+    ("feedback.leans_opposing", &["author", "claim"]),
     ("feedback.concedes", &[]),
     (
         "feedback.dropped",

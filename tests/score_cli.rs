@@ -221,3 +221,23 @@ fn a_slogan_sharing_a_word_is_not_the_other_side_and_a_but_that_agrees_concedes(
         answers[1]
     );
 }
+
+#[test]
+fn praise_for_the_counter_with_no_stock_phrase_still_concedes() {
+    let answers = score(
+        &[
+            "Good historical point, his assurances have been broken so often that nobody sensible should rely on them.",
+            "neutrality = peace 🕊️🕊️ nato in ukraine = war 💥💥 its that simple 🤷",
+        ]
+        .map(reply_to_putins_word)
+        .join("\n"),
+    );
+    assert!(
+        answers[0]["breakdown"]["concedes"].as_f64() < Some(0.0),
+        "{answers:?}"
+    );
+    assert!(
+        answers[0]["total"].as_f64() < answers[1]["total"].as_f64(),
+        "{answers:?}"
+    );
+}

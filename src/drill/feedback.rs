@@ -33,6 +33,8 @@ pub enum Feedback {
     GiveReason,
     /// The reply makes an opposing side's argument.
     ArguesOpposingSide { argument: Named },
+    /// The reply reads as an opposing side's case more than as the student's own.
+    LeansOpposing { argument: Named },
     /// The reply gives the point away.
     Concedes,
     /// A counter left unanswered when the round ended, and the own-side argument that answers it.
@@ -74,6 +76,10 @@ impl Feedback {
             Feedback::GiveReason => catalogue.render("feedback.give_reason", &[]),
             Feedback::ArguesOpposingSide { argument } => catalogue.render(
                 "feedback.argues_opposing_side",
+                &[("author", &argument.author), ("claim", &argument.claim)],
+            ),
+            Feedback::LeansOpposing { argument } => catalogue.render(
+                "feedback.leans_opposing",
                 &[("author", &argument.author), ("claim", &argument.claim)],
             ),
             Feedback::Concedes => catalogue.render("feedback.concedes", &[]),
@@ -127,6 +133,9 @@ mod tests {
             Feedback::AddEvidence { example: None },
             Feedback::Repeats,
             Feedback::ArguesOpposingSide {
+                argument: named("Menon", "C"),
+            },
+            Feedback::LeansOpposing {
                 argument: named("Menon", "C"),
             },
             Feedback::Concedes,

@@ -31,6 +31,9 @@ const MIN_CASE_TERMS: usize = 4;
 /// A reply makes an opposing argument only when it uses this many of that argument's key
 /// terms, besides the motion's own words: one shared word ("support") is a coincidence.
 const MIN_OPPOSING_KEY_TERMS: usize = 3;
+/// A reply may sit this much closer to an opposing side's case than to its own before its
+/// score shrinks: answering a counter borrows its words, and that alone is no change of side.
+const LEANING_ALLOWED: f64 = 2.0;
 /// Analysed terms at which a reply has room to develop its point fully.
 const DEVELOPED_TERMS: f64 = 30.0;
 
@@ -146,11 +149,21 @@ pub struct TurnContext<'a> {
 struct Reading {
     /// The opposing argument the reply makes in earnest, if any.
     opposing: Option<ArgumentIndex>,
+    /// Otherwise, the opposing argument the reply reads as, when its score shrank for it.
+    leans_to: Option<ArgumentIndex>,
     /// The student's own argument closest to the reply.
     own_closest: Option<ArgumentIndex>,
     attacks_counter: bool,
     /// The reply mostly says what the student's earlier turns said.
     repeats: bool,
+}
+
+/// How a reply sits towards the other sides: the opposing argument closest to it, and its
+/// confidence over the best own-side argument's.
+#[derive(Clone, Copy)]
+struct Leaning {
+    argument: ArgumentIndex,
+    ratio: f64,
 }
 
 /// The scoring rubric of one pack, built once per pack load.
@@ -231,6 +244,7 @@ impl Rubric {
             self.matcher.search_side(text, context.side, 1)
         });
         let own_best = own.map_or(0.0, |hit| hit.score);
+        let leaning = self.leaning(context.side, reply, own_best);
         let clash = context
             .counter
             .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
@@ -273,6 +287,16 @@ impl Rubric {
         // round, when the reply argues its case with them): figures listed beside the counter
         // without engaging it earn a quarter at most.
         let bearing = 0.25 + 0.75 * engagement.unwrap_or(relevance);
+        // A reply that reads as an opposing case more than as its own keeps a shrinking share of
+        // what it earns, however fluent: agreeing in other words is still agreeing. An attack,
+        // or a denial of the counter, borrows the words it disputes and keeps its share.
+        let disputes_leaning = |l: &Leaning| {
+            matches!(read, Move::Attack { .. })
+                || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
+        };
+        let stance = leaning
+            .filter(|l| l.ratio > LEANING_ALLOWED && !conceded && !disputes_leaning(l))
+            .map_or(1.0, |l| LEANING_ALLOWED / l.ratio);
         // Engaging the counter's words without making one's own case is half a clash.
         let shares = [
             (Category::Relevance, Some(relevance)),
@@ -297,7 +321,7 @@ impl Rubric {
                 let max = 100.0 * category.weight(&self.weights) / applicable.max(f64::EPSILON);
                 share.map(|share| CategoryPoints {
                     category,
-                    points: round1(share * max),
+                    points: round1(share * stance * max),
                     max: round1(max),
                 })
             })
@@ -315,8 +339,12 @@ impl Rubric {
         }
         let earned: f64 = categories.iter().map(|c| c.points).sum::<f64>()
             + flags.iter().map(|f| f.points()).sum::<f64>();
+        let leans_to = (opposing.is_none() && stance < 1.0)
+            .then(|| leaning.map(|l| l.argument))
+            .flatten();
         let reading = Reading {
             opposing,
+            leans_to,
             own_closest: own.map(|h| h.argument),
             attacks_counter,
             repeats: fresh < NEEDS_WORK,
@@ -380,6 +408,27 @@ impl Rubric {
         (0.5 * facts + 0.25 * cited).min(1.0)
     }
 
+    /// The opposing argument the reply sits closest to (the counter included), and how much
+    /// closer than to the student's own side; `None` when it is near no opposing argument.
+    fn leaning(&self, side: &str, reply: &str, own_best: f64) -> Option<Leaning> {
+        let pack = self.pack();
+        let closest = self.best_reading(reply, |text| {
+            self.matcher
+                .search_all(text, usize::MAX)
+                .into_iter()
+                .filter(|hit| {
+                    let argument = &pack.arguments[hit.argument];
+                    argument.is_servable() && pack.opposes(side, &argument.side)
+                })
+                .take(1)
+                .collect()
+        })?;
+        Some(Leaning {
+            argument: closest.argument,
+            ratio: closest.score / own_best.max(CHANCE_CONFIDENCE),
+        })
+    }
+
     /// An opposing argument (other than the counter under reply) that the reply makes more
     /// clearly than any argument of its own side. Never a context entry: an essay's report of
     /// another camp's view belongs to no one's case, so saying it is not arguing the other side.
@@ -416,6 +465,7 @@ impl Rubric {
     ) -> Vec<Feedback> {
         let Reading {
             opposing,
+            leans_to,
             own_closest,
             attacks_counter,
             repeats,
@@ -429,6 +479,11 @@ impl Rubric {
         let mut feedback = Vec::new();
         if let Some(argument) = opposing {
             feedback.push(Feedback::ArguesOpposingSide {
+                argument: named(pack, argument),
+            });
+        }
+        if let Some(argument) = leans_to {
+            feedback.push(Feedback::LeansOpposing {
                 argument: named(pack, argument),
             });
         }
@@ -579,6 +634,38 @@ mod tests {
             conceding
                 .breakdown()
                 .contains(&("concedes", -CONCEDES_PENALTY))
+        );
+    }
+
+    #[test]
+    fn restating_the_counter_in_other_words_earns_less_than_a_reasoned_answer_and_is_told_why() {
+        let restates = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "Families still have to buy ordinary weekend clothes anyway, so the blazer really is an extra bill on top.",
+        );
+        let answers = score(
+            "for-uniforms",
+            Some("jones.hidden-costs"),
+            "Weekend clothes get bought either way, so that is no extra cost: uniforms replace the pricey brand outfits for the school week.",
+        );
+        assert!(
+            restates.total < answers.total,
+            "{restates:?} vs {answers:?}"
+        );
+        assert!(
+            restates
+                .feedback
+                .iter()
+                .any(|f| matches!(f, Feedback::LeansOpposing { .. })),
+            "{restates:?}"
+        );
+        assert!(
+            !answers
+                .feedback
+                .iter()
+                .any(|f| matches!(f, Feedback::LeansOpposing { .. })),
+            "{answers:?}"
         );
     }
 

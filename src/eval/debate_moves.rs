@@ -4,7 +4,7 @@
 use super::blind::{Message, MoveMessage};
 use super::essays::Placement;
 use super::misses::{Miss, described};
-use crate::drill::{Flag, Rubric, TurnContext};
+use crate::drill::{Feedback, Flag, Rubric, TurnContext};
 use crate::matcher::{Move, read_move};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -16,6 +16,8 @@ pub struct Moves {
     pub attacks_read: usize,
     /// Scored with the "argues the other side" flag.
     pub attacks_penalised: usize,
+    /// Scored down as reading like an opposing case.
+    pub attacks_leaning: usize,
     pub concessions: usize,
     pub concessions_read: usize,
     /// On-topic points (the recognition set).
@@ -75,8 +77,13 @@ pub fn debate_moves(
             counter: None,
             earlier: &[],
         };
-        let flags = rubric.score(context, &attack.q).flags;
-        report.attacks_penalised += usize::from(flags.contains(&Flag::ArguesOpposingSide));
+        let turn = rubric.score(context, &attack.q);
+        report.attacks_penalised += usize::from(turn.flags.contains(&Flag::ArguesOpposingSide));
+        report.attacks_leaning += usize::from(
+            turn.feedback
+                .iter()
+                .any(|f| matches!(f, Feedback::LeansOpposing { .. })),
+        );
     }
     for concession in concessions {
         let Some(side) = side_of(&concession.speaker_essay) else {

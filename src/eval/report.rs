@@ -183,11 +183,12 @@ impl SplitReport {
         if m.attacks > 0 {
             writeln!(
                 f,
-                "Attacks ({}): on the right point {:.3}; read as attacks {:.3}; penalised as the other side {}",
+                "Attacks ({}): on the right point {:.3}; read as attacks {:.3}; penalised as the other side {}; scored down as leaning to it {}",
                 m.attacks,
                 share(m.attacks_on_the_point, m.attacks),
                 share(m.attacks_read, m.attacks),
-                m.attacks_penalised
+                m.attacks_penalised,
+                m.attacks_leaning
             )?;
         }
         if m.concessions > 0 {

@@ -7,7 +7,7 @@
 /// a bound keeps a 4,000-character message linear and cheap.
 const MAX_CHARS: usize = 4096;
 
-/// Conceding phrases, as token sequences.
+/// Conceding phrases, as token sequences; `*` stands for any one word ("good historical point").
 const CONCESSIONS: &[&str] = &[
     "youre right",
     "you are right",
@@ -96,11 +96,35 @@ const CONCESSIONS: &[&str] = &[
     "are right that",
     "i am persuaded",
     "im persuaded",
+    "good * point",
+    "great point",
+    "great * point",
+    "smart point",
+    "valid point",
+    "good catch",
+    "great catch",
+    "must acknowledge",
+    "have to acknowledge",
+    "reasonable to accept",
+    "so yes",
 ];
 
 /// Phrases that call a proposal good ("good deal", "win win"): said of another side's point,
 /// they concede it; of one's own, they only endorse it.
-const ENDORSEMENTS: &[&str] = &["good deal", "great deal", "everyone wins", "win win"];
+const ENDORSEMENTS: &[&str] = &[
+    "good deal",
+    "great deal",
+    "everyone wins",
+    "win win",
+    "is compelling",
+    "is persuasive",
+    "is convincing",
+    "best of both worlds",
+    "principal virtue",
+    "worth trying",
+    "worth a try",
+    "worth a shot",
+];
 
 /// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
 /// "… Totally."): they concede what came before.
@@ -524,7 +548,12 @@ fn starts_with(tokens: &[&str], phrase: &str) -> bool {
 
 fn find_phrase(tokens: &[&str], phrase: &str) -> Option<usize> {
     let words: Vec<&str> = phrase.split(' ').collect();
-    tokens.windows(words.len()).position(|w| w == words)
+    tokens.windows(words.len()).position(|window| {
+        window
+            .iter()
+            .zip(&words)
+            .all(|(token, word)| *word == "*" && !is_punctuation(token) || token == word)
+    })
 }
 
 /// Whether the last word is an agreeing word standing as a clause of its own.
@@ -665,6 +694,28 @@ mod tests {
         assert_eq!(c.reason_part(&p).as_deref(), Some("putin wants ukraine"));
         let (c, p) = cues("the idea that russia fears nato falls apart, look at finland");
         assert_eq!(c.attacked_part(&p).as_deref(), Some("russia fears nato"));
+    }
+
+    #[test]
+    fn praise_with_a_word_between_concedes_but_not_across_a_sentence() {
+        for text in [
+            "Good historical point, NATO has let dictatorships in before.",
+            "Good catch actually, that is real movement.",
+            "One must acknowledge the considerable merit of this framework.",
+        ] {
+            assert!(cues(text).0.concedes, "{text}");
+        }
+        for text in ["Good. Point is, it fails.", "a good strong army"] {
+            assert!(!cues(text).0.concedes, "{text}");
+        }
+        for text in [
+            "The tripwire logic is compelling.",
+            "Keeping the training while agreeing to neutrality is the best of both worlds.",
+            "Worth trying.",
+        ] {
+            let (c, _) = cues(text);
+            assert!(c.endorses && !c.concedes, "{text}");
+        }
     }
 
     #[test]
