@@ -5,8 +5,8 @@ mod fake_discord;
 
 use std::time::Duration;
 
-use fake_discord::assert_round_open_before_admission;
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
+use fake_discord::{FakeDiscord, GUILD_CHANNEL_ID, Place, Request};
+use fake_discord::{assert_round_open_before_admission, ready_bot};
 use fake_discord::{slash_command, string_option, student_message};
 use serde_json::json;
 
@@ -20,14 +20,8 @@ fn counter_in(thread: u64) -> impl Fn(&Request) -> bool {
     }
 }
 
-#[tokio::test]
-async fn practice_in_a_server_runs_in_a_private_thread() {
-    let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-
+/// The student runs `/practice` on the coalition-guarantee side in the server's channel.
+fn practise_in_server(fake: &FakeDiscord) {
     let place = Place::Guild {
         channel_id: GUILD_CHANNEL_ID,
         user_id: STUDENT,
@@ -38,6 +32,13 @@ async fn practice_in_a_server_runs_in_a_private_thread() {
         json!([string_option("side", "coalition-guarantee")]),
     );
     fake.dispatch("INTERACTION_CREATE", practice);
+}
+
+#[tokio::test]
+async fn practice_in_a_server_runs_in_a_private_thread() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _home) = ready_bot(&fake).await;
+    practise_in_server(&fake);
 
     let created = fake
         .wait_for("a thread", |r| {
@@ -82,21 +83,8 @@ async fn practice_in_a_server_runs_in_a_private_thread() {
 #[tokio::test]
 async fn a_student_is_added_to_their_thread_only_once_the_round_is_open_there() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
-
-    let place = Place::Guild {
-        channel_id: GUILD_CHANNEL_ID,
-        user_id: STUDENT,
-    };
-    let practice = slash_command(
-        place,
-        "practice",
-        json!([string_option("side", "coalition-guarantee")]),
-    );
-    fake.dispatch("INTERACTION_CREATE", practice);
+    let (bot, _home) = ready_bot(&fake).await;
+    practise_in_server(&fake);
     let added = fake
         .wait_for("the student added", |r| {
             r.method == "PUT" && r.path.ends_with(&format!("/thread-members/{STUDENT}"))
@@ -120,10 +108,7 @@ async fn a_student_is_added_to_their_thread_only_once_the_round_is_open_there() 
 #[tokio::test]
 async fn chat_in_a_channel_without_a_round_shows_no_typing_and_gets_no_reply() {
     let fake = FakeDiscord::start().await;
-    let home = Home::new(&fake);
-    let bot = Bot::start(&home);
-    fake.wait_for("registration", |r| r.path.ends_with("/commands"))
-        .await;
+    let (bot, _home) = ready_bot(&fake).await;
 
     fake.dispatch(
         "MESSAGE_CREATE",
