@@ -291,7 +291,9 @@ impl Rubric {
         // what it earns, however fluent: agreeing in other words is still agreeing. An attack,
         // or a denial of the counter, borrows the words it disputes and keeps its share.
         let disputes_leaning = |l: &Leaning| {
-            matches!(read, Move::Attack { .. })
+            attacks_counter
+                || (matches!(read, Move::Attack { .. })
+                    && (cues.refutes || cues.asks || cues.contrast.is_some()))
                 || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
         };
         let stance = leaning

@@ -124,6 +124,14 @@ const ENDORSEMENTS: &[&str] = &[
     "worth trying",
     "worth a try",
     "worth a shot",
+    "a lot going for",
+    "merit in",
+    "has merit",
+    "considerable merit",
+    "a creative way",
+    "a smart way",
+    "a sensible way",
+    "the right call",
 ];
 
 /// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
@@ -155,6 +163,9 @@ const AGREEING_OPENERS: &[&str] = &[
     "definitely",
 ];
 
+/// Words that open a reply by carrying on from what it answers ("And the 2004 round proves
+/// it…"): said of an opposing point, they build on it, as an agreeing opener does.
+const CONTINUING_OPENERS: &[&str] = &["and", "plus", "also", "moreover", "furthermore"];
 /// Words that, opening what follows a contrast ("…, but yeah, …"), turn back to agreeing.
 const AGREEING_TURNS: &[&str] = &[
     "yeah", "yes", "yea", "yep", "ok", "okay", "fine", "alright", "agreed", "agree", "fair",
@@ -441,7 +452,10 @@ impl Cues {
                 .iter()
                 .take(3)
                 .take_while(|t| !is_negation(t))
-                .any(|t| AGREEING_OPENERS.contains(t)),
+                .any(|t| AGREEING_OPENERS.contains(t))
+                || tokens
+                    .first()
+                    .is_some_and(|t| CONTINUING_OPENERS.contains(t)),
             endorses: ENDORSEMENTS.iter().any(|p| contains_phrase(&tokens, p)),
             contrast,
             agrees_after_contrast,
@@ -712,9 +726,27 @@ mod tests {
             "The tripwire logic is compelling.",
             "Keeping the training while agreeing to neutrality is the best of both worlds.",
             "Worth trying.",
+            "That's basically the Israel model, and it has a lot going for it.",
+            "There is considerable merit in letting the neighbours lead.",
         ] {
             let (c, _) = cues(text);
             assert!(c.endorses && !c.concedes, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_reply_that_carries_on_from_the_counter_opens_as_agreeing() {
+        for text in [
+            "And the 2004 round proves it.",
+            "Plus the Duma only grumbled.",
+        ] {
+            assert!(cues(text).0.agrees_first, "{text}");
+        }
+        for text in [
+            "Andrew says the pledge fails.",
+            "The facts and the record disagree.",
+        ] {
+            assert!(!cues(text).0.agrees_first, "{text}");
         }
     }
 
