@@ -12,7 +12,7 @@ use super::evidence::{concrete_facts, evidence_terms_used};
 use super::feedback::{Feedback, Named};
 use super::novelty::novelty;
 use crate::config::ScoringConfig;
-use crate::matcher::{Cues, Hit, Matcher, Move, plain, read_move};
+use crate::matcher::{Cues, Hit, Matcher, Move, TextRanking, plain, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 
 /// What arguing an opposing side's case costs.
@@ -240,11 +240,13 @@ impl Rubric {
 
     pub fn score(&self, context: TurnContext<'_>, reply: &str) -> TurnScore {
         let terms = self.terms(reply);
-        let own = self.best_reading(reply, |text| {
-            self.matcher.search_side(text, context.side, 1)
+        let readings = self.readings(reply);
+        let pack = self.pack();
+        let own = best_reading(&readings, |argument| {
+            pack.arguments[argument].side == context.side
         });
         let own_best = own.map_or(0.0, |hit| hit.score);
-        let leaning = self.leaning(context.side, reply, own_best);
+        let leaning = self.leaning(context.side, &readings, own_best);
         let clash = context
             .counter
             .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
@@ -268,11 +270,7 @@ impl Rubric {
         let relevance = confidence_share(own_best) * development;
         // Facts and new words count only when they are about the motion, and not at all in a
         // concession.
-        let standing = if conceded {
-            0.0
-        } else {
-            self.topicality(reply)
-        };
+        let standing = if conceded { 0.0 } else { topicality(&readings) };
         let engagement = clash.as_ref().map(|c| {
             if attacks_counter {
                 1.0
@@ -384,21 +382,14 @@ impl Rubric {
         }
     }
 
-    /// How much a reply is about the debate at all (any side), 0..1: saying something new
-    /// only counts when it is on the motion.
-    fn topicality(&self, reply: &str) -> f64 {
-        let best = self.best_reading(reply, |text| self.matcher.search_all(text, 1));
-        confidence_share(best.map_or(0.0, |hit| hit.score))
-    }
-
-    /// The most confident of `search`'s best hits over the whole reply and each of its first
-    /// sentences: a developed reply makes its point in one sentence and supports it in the
-    /// next, and the words of the support must not dilute the point.
-    fn best_reading(&self, reply: &str, search: impl Fn(&str) -> Vec<Hit>) -> Option<Hit> {
+    /// The whole reply and each of its first sentences, each ranked once: a developed reply
+    /// makes its point in one sentence and supports it in the next, and the words of the
+    /// support must not dilute the point.
+    fn readings(&self, reply: &str) -> Vec<TextRanking> {
         std::iter::once(reply)
             .chain(sentences(reply).take(MAX_SENTENCES_READ))
-            .filter_map(|text| search(text).into_iter().next())
-            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .map(|text| self.matcher.rank(text))
+            .collect()
     }
 
     fn evidence(&self, side: &str, reply: &str, terms: &[String]) -> f64 {
@@ -412,18 +403,11 @@ impl Rubric {
 
     /// The opposing argument the reply sits closest to (the counter included), and how much
     /// closer than to the student's own side; `None` when it is near no opposing argument.
-    fn leaning(&self, side: &str, reply: &str, own_best: f64) -> Option<Leaning> {
+    fn leaning(&self, side: &str, readings: &[TextRanking], own_best: f64) -> Option<Leaning> {
         let pack = self.pack();
-        let closest = self.best_reading(reply, |text| {
-            self.matcher
-                .search_all(text, usize::MAX)
-                .into_iter()
-                .filter(|hit| {
-                    let argument = &pack.arguments[hit.argument];
-                    argument.is_servable() && pack.opposes(side, &argument.side)
-                })
-                .take(1)
-                .collect()
+        let closest = best_reading(readings, |argument| {
+            let argument = &pack.arguments[argument];
+            argument.is_servable() && pack.opposes(side, &argument.side)
         })?;
         Some(Leaning {
             argument: closest.argument,
@@ -533,6 +517,20 @@ impl Rubric {
         }
         feedback
     }
+}
+
+/// The most confident hit that `keep` accepts over all of a reply's readings.
+fn best_reading(readings: &[TextRanking], keep: impl Fn(ArgumentIndex) -> bool) -> Option<Hit> {
+    readings
+        .iter()
+        .filter_map(|reading| reading.closest(&keep))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// How much a reply is about the debate at all (any side), 0..1: saying something new only
+/// counts when it is on the motion.
+fn topicality(readings: &[TextRanking]) -> f64 {
+    confidence_share(best_reading(readings, |_| true).map_or(0.0, |hit| hit.score))
 }
 
 /// A reply's sentences, when it has more than one.

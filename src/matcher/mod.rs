@@ -32,5 +32,5 @@ type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 pub use counter::{Candidate, CounterChoice, CounterVia, choose_counter, unserved_counter};
 pub use cues::{Cues, plain};
 pub use moves::{Move, read_move};
-pub use search::{Hit, Matcher};
+pub use search::{Hit, Matcher, TextRanking};
 pub use tuning::{Field, Tuning};

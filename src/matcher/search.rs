@@ -27,6 +27,17 @@ impl From<Ranked> for Hit {
     }
 }
 
+/// A text ranked once against the pack, to ask several questions of without ranking it again.
+pub struct TextRanking(Ranking);
+
+impl TextRanking {
+    /// The closest argument that `keep` accepts, whatever the confidence; `None` when no such
+    /// argument shares a term with the text.
+    pub fn closest(&self, keep: impl Fn(ArgumentIndex) -> bool) -> Option<Hit> {
+        self.0.best(1, keep).into_iter().next().map(Hit::from)
+    }
+}
+
 pub struct Matcher {
     pack: Arc<Pack>,
     analyzer: Analyzer,
@@ -124,6 +135,11 @@ impl Matcher {
             .into_iter()
             .map(|term| term.text)
             .collect()
+    }
+
+    /// `text` ranked once, for several questions (see [`TextRanking::closest`]).
+    pub fn rank(&self, text: &str) -> TextRanking {
+        TextRanking(self.ranking(text))
     }
 
     fn ranking(&self, text: &str) -> Ranking {
