@@ -121,9 +121,11 @@ async fn a_hundred_students_five_turns_each() {
 async fn load_figures_across_stores_and_processes() {
     const STUDENTS: u64 = 300;
     println!(
-        "| store | processes | pacing | turns | turns/s | p50 | p99 | peak RSS per process | bot CPU per turn | machine CPU busy | lost | duplicated |"
+        "| store | processes | pacing | turns | turns/s | p50 | p99 | peak RSS per process | bot CPU per turn | test harness CPU per turn | machine CPU busy | lost | duplicated |"
     );
-    println!("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+    println!(
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    );
     for pacing in [Pacing::AllAtOnce, Pacing::Realistic] {
         for setup in [Setup::Sqlite, Setup::Postgres(1), Setup::Postgres(2)] {
             let Some(figures) = load::run(setup, pacing, STUDENTS).await else {
@@ -157,8 +159,8 @@ mod load {
     use serde_json::json;
 
     use super::fake_discord::{
-        Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, in_guild, slash_command,
-        string_option, student_message,
+        Bot, FakeDiscord, GUILD_CHANNEL_ID, GUILD_ID, Home, Place, cpu_time_of, in_guild,
+        slash_command, string_option, student_message,
     };
     use super::{MESSAGES, Pacing, Setup, TURNS, reply_marker, say_turn};
 
@@ -174,6 +176,8 @@ mod load {
         peak_rss_kib: Vec<u64>,
         /// The bots' CPU time (all processes) over the turns.
         bot_cpu: Duration,
+        /// This process's CPU time (the fake Discord and the students) over the turns.
+        harness_cpu: Duration,
         /// The share of the machine's CPU time that was busy (any process) over the turns.
         machine_busy: f64,
         lost: usize,
@@ -199,13 +203,14 @@ mod load {
                 .map(|kib| format!("{} MiB", kib / 1024))
                 .collect();
             format!(
-                "| {store} | {processes} | {pacing} | {} | {:.0} | {} ms | {} ms | {} | {:.2} ms | {:.0}% | {} | {} |",
+                "| {store} | {processes} | {pacing} | {} | {:.0} | {} ms | {} ms | {} | {:.2} ms | {:.2} ms | {:.0}% | {} | {} |",
                 self.turns,
                 self.turns as f64 / self.wall.as_secs_f64(),
                 percentile(50).as_millis(),
                 percentile(99).as_millis(),
                 rss.join(", "),
                 self.bot_cpu.as_secs_f64() * 1000.0 / self.turns as f64,
+                self.harness_cpu.as_secs_f64() * 1000.0 / self.turns as f64,
                 self.machine_busy * 100.0,
                 self.lost,
                 self.duplicated
@@ -241,6 +246,7 @@ mod load {
 
         let bot_cpu_before: Duration = bots.iter().filter_map(Bot::cpu_time).sum();
         let machine_before = machine_cpu_ticks();
+        let harness_before = cpu_time_of("self").unwrap_or_default();
         let started = Instant::now();
         let rounds: Vec<_> = (0..students)
             .map(|n| tokio::spawn(student(Arc::clone(&fake), n, pacing)))
@@ -257,6 +263,7 @@ mod load {
         let machine_busy =
             (busy - machine_before.0) as f64 / (total - machine_before.1).max(1) as f64;
         let bot_cpu = bots.iter().filter_map(Bot::cpu_time).sum::<Duration>() - bot_cpu_before;
+        let harness_cpu = cpu_time_of("self").unwrap_or_default() - harness_before;
         let peak_rss_kib = bots.iter().filter_map(Bot::peak_rss_kib).collect();
 
         let expected = students as usize * TURNS as usize;
@@ -304,6 +311,7 @@ mod load {
             latencies,
             peak_rss_kib,
             bot_cpu,
+            harness_cpu,
             machine_busy,
             lost: expected - replies.min(expected) + expected.saturating_sub(stored as usize),
             duplicated: duplicated + (stored - distinct) as usize,

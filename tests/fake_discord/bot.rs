@@ -184,18 +184,7 @@ impl Bot {
 
     /// CPU time the process has used so far, user and system (Linux).
     pub fn cpu_time(&self) -> Option<Duration> {
-        let pid = self.child.id()?;
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        // Fields after the command name, which is in parentheses and may hold spaces:
-        // utime and stime are the 12th and 13th, in clock ticks (USER_HZ, 100 on Linux).
-        let after_name = &stat[stat.rfind(')')? + 2..];
-        let ticks: u64 = after_name
-            .split_whitespace()
-            .skip(11)
-            .take(2)
-            .map(|field| field.parse::<u64>().ok())
-            .sum::<Option<u64>>()?;
-        Some(Duration::from_millis(ticks * 10))
+        cpu_time_of(&self.child.id()?.to_string())
     }
 
     /// What the bot logged so far (for assertion messages).
@@ -225,4 +214,20 @@ impl Bot {
             ),
         }
     }
+}
+
+/// CPU time used so far, user and system, by the process `/proc/{pid}` names (`"self"` for
+/// this one), on Linux.
+pub fn cpu_time_of(pid: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and
+    // stime are the 12th and 13th, in clock ticks (USER_HZ, 100 on Linux).
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let ticks: u64 = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .map(|field| field.parse::<u64>().ok())
+        .sum::<Option<u64>>()?;
+    Some(Duration::from_millis(ticks * 10))
 }

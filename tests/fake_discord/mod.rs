@@ -30,7 +30,7 @@ use axum::Router;
 use axum::routing::{any, get};
 use serde_json::{Value, json};
 
-pub use bot::{Bot, Home};
+pub use bot::{Bot, Home, cpu_time_of};
 pub use drills::*;
 pub use gateway::Sessions;
 pub use ids::*;
