@@ -104,6 +104,7 @@ const CONCESSIONS: &[&str] = &[
     "good catch",
     "great catch",
     "must acknowledge",
+    "must be acknowledged",
     "have to acknowledge",
     "reasonable to accept",
     "so yes",
@@ -129,6 +130,7 @@ const ENDORSEMENTS: &[&str] = &[
     "has merit",
     "considerable merit",
     "a creative way",
+    "a certain logic",
     "a smart way",
     "a sensible way",
     "the right call",
@@ -716,6 +718,7 @@ mod tests {
             "Good historical point, NATO has let dictatorships in before.",
             "Good catch actually, that is real movement.",
             "One must acknowledge the considerable merit of this framework.",
+            "It must be acknowledged that the Kremlin's ambitions reach further.",
         ] {
             assert!(cues(text).0.concedes, "{text}");
         }
@@ -728,6 +731,7 @@ mod tests {
             "Worth trying.",
             "That's basically the Israel model, and it has a lot going for it.",
             "There is considerable merit in letting the neighbours lead.",
+            "A diplomatic probe of this kind has a certain logic.",
         ] {
             let (c, _) = cues(text);
             assert!(c.endorses && !c.concedes, "{text}");
