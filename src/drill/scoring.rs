@@ -490,7 +490,7 @@ impl Rubric {
                 },
             });
         }
-        if weak(Category::Relevance) && opposing.is_none() {
+        if weak(Category::Relevance) && opposing.is_none() && leans_to.is_none() {
             let side = pack
                 .side(context.side)
                 .map_or(context.side, |s| s.name.as_str());
@@ -658,6 +658,14 @@ mod tests {
                 .feedback
                 .iter()
                 .any(|f| matches!(f, Feedback::LeansOpposing { .. })),
+            "{restates:?}"
+        );
+        // Told once which side it reads as, not also to stay on its own.
+        assert!(
+            !restates
+                .feedback
+                .iter()
+                .any(|f| matches!(f, Feedback::StayOnSide { .. })),
             "{restates:?}"
         );
         assert!(
