@@ -10,7 +10,7 @@ use super::ledger::answered_counter;
 use super::next::serve_next_counter;
 use super::progress::Progress;
 use super::refs::{ArgumentRef, SideRef};
-use super::registry::Registry;
+use super::registry::{Registry, split_pack_key};
 use super::review::{self, CardKey, Grade, ReviewCard, Reviewed, Reviews};
 use super::round::RoundState;
 use super::scale::Scale;
@@ -18,7 +18,7 @@ use super::scorecard::{Compared, EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::serial::RoundLocks;
 use super::sides::{random_side, rng_from};
-use super::switch::{Faced, scope_and_id};
+use super::switch::Faced;
 use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
@@ -366,7 +366,7 @@ impl Engine {
         let clashes = self.store.clashes(previous.id).await?;
         let faced = Faced::of(rubric.pack(), &previous.side, &clashes)
             .ok_or(DrillError::NoCountersFaced)?;
-        let (scope, id) = scope_and_id(&previous.pack_id);
+        let (scope, id) = split_pack_key(&previous.pack_id);
         let start = Start {
             scope,
             drill: None,

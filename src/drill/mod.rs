@@ -49,7 +49,7 @@ pub use io::{
 };
 pub use progress::{DroppedOften, Progress};
 pub use refs::{ArgumentRef, SideRef};
-pub use registry::pack_key;
+pub use registry::{pack_key, split_pack_key};
 pub use reminders::Reminder;
 pub use review::{Grade, ReviewCard, Reviewed, Reviews};
 pub use scale::Scale;

@@ -26,6 +26,14 @@ pub fn pack_key(scope: Option<&str>, id: &str) -> String {
     }
 }
 
+/// The scope and id a pack key names: [`pack_key`] undone.
+pub fn split_pack_key(key: &str) -> (Option<&str>, &str) {
+    match key.split_once('/') {
+        Some((scope, id)) => (Some(scope), id),
+        None => (None, key),
+    }
+}
+
 impl Registry {
     pub fn new(bundled: Vec<Arc<Rubric>>) -> Registry {
         Registry {
@@ -36,9 +44,9 @@ impl Registry {
 
     /// The pack a round's key names.
     pub fn by_key(&self, key: &str) -> Option<Arc<Rubric>> {
-        match key.split_once('/') {
-            Some((scope, id)) => find(self.scoped.get(scope)?, id),
-            None => find(&self.bundled, key),
+        match split_pack_key(key) {
+            (Some(scope), id) => find(self.scoped.get(scope)?, id),
+            (None, id) => find(&self.bundled, id),
         }
     }
 
@@ -159,4 +167,16 @@ impl Registry {
 
 fn find(rubrics: &[Arc<Rubric>], id: &str) -> Option<Arc<Rubric>> {
     rubrics.iter().find(|r| r.pack().id == id).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_key_splits_back_into_its_scope_and_id() {
+        for (scope, id) in [(Some("guild:1"), "uniforms"), (None, "ukraine-nato")] {
+            assert_eq!(split_pack_key(&pack_key(scope, id)), (scope, id));
+        }
+    }
 }

@@ -52,14 +52,6 @@ impl Faced {
     }
 }
 
-/// The pack's scope and id in a round's pack key (`SCOPE/ID`, or a bundled pack's bare id).
-pub fn scope_and_id(key: &str) -> (Option<&str>, &str) {
-    match key.split_once('/') {
-        Some((scope, id)) => (Some(scope), id),
-        None => (None, key),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,14 +94,5 @@ mod tests {
         let index = |id: &str| pack.argument_index(id).unwrap();
         assert_eq!(faced.beat_them, [index(dropped), index(answered)]);
         assert!(Faced::of(&pack, own, &[]).is_none());
-    }
-
-    #[test]
-    fn a_pack_key_names_its_scope() {
-        assert_eq!(
-            scope_and_id("guild:1/uniforms"),
-            (Some("guild:1"), "uniforms")
-        );
-        assert_eq!(scope_and_id("ukraine-nato"), (None, "ukraine-nato"));
     }
 }

@@ -240,8 +240,3 @@ impl Classroom {
         }
     }
 }
-
-/// The engine's pack id from a drill's pack key (a bundled id, or `SCOPE/ID`).
-fn pack_id_of(key: &str) -> &str {
-    key.rsplit('/').next().unwrap_or(key)
-}

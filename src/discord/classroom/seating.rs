@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use poise::serenity_prelude as serenity;
 
-use super::{Classroom, Mode, Student, pack_id_of};
+use super::{Classroom, Mode, Student};
 use crate::discord::errors::Notice;
 use crate::discord::post::Post;
 use crate::discord::render;
@@ -14,7 +14,7 @@ use crate::discord::rounds::{channel_of_key, place_key, user_key, user_of_key};
 use crate::discord::state::Error;
 use crate::discord::text::escape;
 use crate::discord::threads;
-use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents};
+use crate::drill::{Command, DrillError, DrillRound, balance, pair_opponents, split_pack_key};
 use crate::store::DrillRecord;
 use crate::store::now_ms;
 
@@ -228,7 +228,7 @@ impl Classroom {
                 &user_key(user),
                 &place_key(thread),
                 Command::Start {
-                    pack: Some(pack_id_of(&drill.pack_key).to_string()),
+                    pack: Some(split_pack_key(&drill.pack_key).1.to_string()),
                     side: Some(side.to_string()),
                     seed: None,
                 },
