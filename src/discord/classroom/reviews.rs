@@ -6,7 +6,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::Classroom;
-use crate::discord::commands::review::{REMIND_SETTING, user_scope};
+use crate::discord::commands::review::{REMIND_SETTING, user_of_scope, user_scope};
 use crate::discord::post::Post;
 use crate::discord::rounds::user_of_key;
 use crate::discord::state::Error;
@@ -28,7 +28,7 @@ impl Classroom {
             }
         };
         for (scope, _) in opted_in {
-            let Some(user) = scope.strip_prefix("user:") else {
+            let Some(user) = user_of_scope(&scope) else {
                 continue;
             };
             if let Err(error) = self.remind_one(http, user).await {

@@ -15,8 +15,15 @@ pub const REMIND_SETTING: &str = "review_remind";
 
 /// The settings scope of one user.
 pub fn user_scope(user_key: &str) -> String {
-    format!("user:{user_key}")
+    format!("{USER_SCOPE_PREFIX}{user_key}")
 }
+
+/// The user a settings scope belongs to: [`user_scope`] undone; `None` for any other scope.
+pub fn user_of_scope(scope: &str) -> Option<&str> {
+    scope.strip_prefix(USER_SCOPE_PREFIX)
+}
+
+const USER_SCOPE_PREFIX: &str = "user:";
 
 /// Your review cards: counters you dropped, to answer again (private).
 #[poise::command(slash_command)]
