@@ -59,10 +59,8 @@ impl Reviewed {
         catalogue.render(
             "review.graded",
             &[
-                (
-                    "score",
-                    &format!("{}", (self.score.total * 10.0).round() / 10.0),
-                ),
+                // The rubric has rounded the total to the tenth it shows.
+                ("score", &self.score.total),
                 ("grade", &self.grade.name()),
                 ("when", &wait(catalogue, self.next_due_ms - now_ms)),
             ],
