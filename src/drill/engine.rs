@@ -24,7 +24,8 @@ use crate::config::{Config, ScoringConfig};
 use crate::matcher::{CounterChoice, Matcher, Move, choose_counter, read_move};
 use crate::pack::{ArgumentIndex, Pack};
 use crate::store::{
-    ClashRecord, NewRound, NewTurn, ReviewCardRecord, RoundRecord, Store, StoreError, TurnRecord,
+    ClashRecord, NewRound, NewTurn, ReviewCardRecord, RoundHistory, RoundRecord, Store, StoreError,
+    TurnRecord,
 };
 
 pub struct Engine {
@@ -403,25 +404,25 @@ impl Engine {
         if text.trim().is_empty() {
             return Err(DrillError::EmptyMessage);
         }
-        let rubric = self
-            .rubric(&round.pack_id)
-            .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
+        let (rubric, state, history) = self.state_and_history(round).await?;
         let rubric = &*rubric;
-        if let Some(source_id) = &source_id
-            && let Some(turn) = self.store.turn_by_source(round.id, source_id).await?
-        {
-            let countered = replayed(rubric, &round.side, &turn);
+        let delivered_before = source_id.as_deref().and_then(|source_id| {
+            history
+                .turns
+                .iter()
+                .find(|turn| turn.source_id.as_deref() == Some(source_id))
+        });
+        if let Some(turn) = delivered_before {
+            let countered = replayed(rubric, &state.record.side, turn);
             return Ok(vec![match opponent {
                 None => Output::Countered(Box::new(countered)),
                 Some(opponent) => Output::Moderated(Box::new(opponent.replayed(
                     rubric.pack(),
-                    &round.user_key,
+                    &state.record.user_key,
                     countered,
                 ))),
             }]);
         }
-        let (rubric, state) = self.state(round).await?;
-        let rubric = &*rubric;
         let side = state.record.side.clone();
         let facing = state.counter_under_reply();
         let matcher = rubric.matcher();
@@ -546,7 +547,7 @@ impl Engine {
         round: RoundRecord,
         reason: EndReason,
     ) -> Result<Box<Scorecard>, DrillError> {
-        let (rubric, state, ledger) = self.state_and_ledger(round).await?;
+        let (rubric, state, history) = self.state_and_history(round).await?;
         let mut scorecard = Scorecard::new(&rubric, &state, reason, self.scale);
         if let Some(previous) = state.record.switched_from {
             scorecard.compared = self.compared(&rubric, previous).await?;
@@ -557,7 +558,7 @@ impl Engine {
             .end_round(state.record.id, reason.name(), &summary)
             .await?;
         if !ended.already_ended {
-            self.file_reviews(&rubric, &state, &ledger).await?;
+            self.file_reviews(&rubric, &state, &history.clashes).await?;
         }
         Ok(Box::new(scorecard))
     }
@@ -711,22 +712,21 @@ impl Engine {
 
     /// The round's state as the store holds it, with its pack's rubric.
     async fn state(&self, round: RoundRecord) -> Result<(Arc<Rubric>, RoundState), DrillError> {
-        let (rubric, state, _) = self.state_and_ledger(round).await?;
+        let (rubric, state, _) = self.state_and_history(round).await?;
         Ok((rubric, state))
     }
 
-    /// [`Engine::state`], with the clash ledger it was rebuilt from.
-    async fn state_and_ledger(
+    /// [`Engine::state`], with the turns and clash ledger it was rebuilt from.
+    async fn state_and_history(
         &self,
         round: RoundRecord,
-    ) -> Result<(Arc<Rubric>, RoundState, Vec<ClashRecord>), DrillError> {
+    ) -> Result<(Arc<Rubric>, RoundState, RoundHistory), DrillError> {
         let rubric = self
             .rubric(&round.pack_id)
             .ok_or_else(|| DrillError::PackGone(round.pack_id.clone()))?;
-        let turns = self.store.turns(round.id).await?;
-        let clashes = self.store.clashes(round.id).await?;
-        let state = RoundState::rebuild(&rubric, round, &turns, &clashes);
-        Ok((rubric, state, clashes))
+        let history = self.store.history(round.id).await?;
+        let state = RoundState::rebuild(&rubric, round, &history.turns, &history.clashes);
+        Ok((rubric, state, history))
     }
 
     fn is_out_of_time(&self, round: &RoundRecord) -> bool {

@@ -10,17 +10,14 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::rows::{optional_u32_column, u32_column};
-use super::turns::{ensure_active, lock_round};
+use super::turns::lock_round;
 use super::{ClashOrigin, ClashRecord, Store, StoreError, TurnRecord};
 
 impl Store {
     /// The round's clashes in the order their counters were served.
     pub async fn clashes(&self, round_id: i64) -> Result<Vec<ClashRecord>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM clashes WHERE round_id = $1 ORDER BY id")
-            .bind(round_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(clash_from_row).collect()
+        let mut conn = self.pool.acquire().await?;
+        read_clashes(&mut conn, round_id).await
     }
 
     /// Serves `counter_argument` in an active round outside any turn: it opens a clash that
@@ -33,14 +30,27 @@ impl Store {
         origin: ClashOrigin,
     ) -> Result<ClashRecord, StoreError> {
         let mut tx = self.begin_write().await?;
-        lock_round(&mut tx, self.backend(), round_id).await?;
-        ensure_active(&mut tx, round_id).await?;
+        lock_round(&mut tx, self.backend(), round_id, None)
+            .await?
+            .liveness
+            .ensure_active(round_id)?;
         let clash = open_clash(&mut tx, round_id, counter_argument, origin)
             .await?
             .ok_or(StoreError::RoundEnded(round_id))?;
         tx.commit().await?;
         Ok(clash)
     }
+}
+
+pub(super) async fn read_clashes(
+    conn: &mut AnyConnection,
+    round_id: i64,
+) -> Result<Vec<ClashRecord>, StoreError> {
+    let rows = sqlx::query("SELECT * FROM clashes WHERE round_id = $1 ORDER BY id")
+        .bind(round_id)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(clash_from_row).collect()
 }
 
 /// Opens a clash outside any turn in the round, inside the caller's transaction; `None` (and

@@ -35,6 +35,7 @@ pub use locks::PlaceLock;
 pub use open::{Backend, Store};
 pub use packs::ScopedPackRecord;
 pub use records::{
-    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundRecord, TurnRecord,
+    ClashOrigin, ClashRecord, EndedRound, NewRound, NewTurn, OpponentPoint, RoundHistory,
+    RoundRecord, TurnRecord,
 };
 pub use reviews::ReviewCardRecord;

@@ -102,6 +102,13 @@ pub struct TurnRecord {
     pub created_ms: i64,
 }
 
+/// What a round holds so far: its turns in order and its clash ledger in the order served.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundHistory {
+    pub turns: Vec<TurnRecord>,
+    pub clashes: Vec<ClashRecord>,
+}
+
 /// One entry of a round's clash ledger: a counter served, and the turn that answered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClashRecord {

@@ -5,7 +5,10 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::rows::u32_column;
-use super::{Backend, ClashOrigin, NewTurn, OpponentPoint, Store, StoreError, TurnRecord, clashes};
+use super::{
+    Backend, ClashOrigin, NewTurn, OpponentPoint, RoundHistory, Store, StoreError, TurnRecord,
+    clashes,
+};
 
 impl Store {
     /// Appends a turn to an active round and returns it as stored, with its number.
@@ -36,15 +39,25 @@ impl Store {
         let mut locked = vec![round_id];
         locked.extend(point.as_ref().map(|point| point.round_id));
         locked.sort_unstable();
+        let mut speaker = None;
         for id in locked {
-            lock_round(&mut tx, self.backend(), id).await?;
+            let source_id = Some(&turn.source_id).filter(|_| id == round_id);
+            let locked = lock_round(
+                &mut tx,
+                self.backend(),
+                id,
+                source_id.and_then(Option::as_deref),
+            )
+            .await?;
+            if id == round_id {
+                speaker = Some(locked);
+            }
         }
-        if let Some(source_id) = &turn.source_id
-            && let Some(existing) = turn_with_source(&mut tx, round_id, source_id).await?
-        {
-            return Ok((existing, false));
+        let speaker = speaker.expect("the speaker's round is among those locked");
+        if let Some(turn_id) = speaker.delivered_turn {
+            return Ok((turn_by_id(&mut tx, turn_id).await?, false));
         }
-        ensure_active(&mut tx, round_id).await?;
+        speaker.liveness.ensure_active(round_id)?;
         let row = sqlx::query(
             "INSERT INTO turns (round_id, number, source_id, message, matched_argument,
                                 matched_score, counter_argument, answers_counter, scores_json,
@@ -84,69 +97,105 @@ impl Store {
 
     /// The round's turns in order.
     pub async fn turns(&self, round_id: i64) -> Result<Vec<TurnRecord>, StoreError> {
-        let rows = sqlx::query("SELECT * FROM turns WHERE round_id = $1 ORDER BY number")
-            .bind(round_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(turn_from_row).collect()
+        let mut conn = self.pool.acquire().await?;
+        read_turns(&mut conn, round_id).await
     }
 
-    /// The round's turn from this source, if stored: lets the engine skip the work of a turn
-    /// it has already answered.
-    pub async fn turn_by_source(
-        &self,
-        round_id: i64,
-        source_id: &str,
-    ) -> Result<Option<TurnRecord>, StoreError> {
+    /// The round's turns and clash ledger, read over one connection (a turn needs both).
+    pub async fn history(&self, round_id: i64) -> Result<RoundHistory, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        turn_with_source(&mut conn, round_id, source_id).await
+        Ok(RoundHistory {
+            turns: read_turns(&mut conn, round_id).await?,
+            clashes: clashes::read_clashes(&mut conn, round_id).await?,
+        })
     }
 }
 
-async fn turn_with_source(
+pub(super) async fn read_turns(
     conn: &mut AnyConnection,
     round_id: i64,
-    source_id: &str,
-) -> Result<Option<TurnRecord>, StoreError> {
-    let row = sqlx::query("SELECT * FROM turns WHERE round_id = $1 AND source_id = $2")
+) -> Result<Vec<TurnRecord>, StoreError> {
+    let rows = sqlx::query("SELECT * FROM turns WHERE round_id = $1 ORDER BY number")
         .bind(round_id)
-        .bind(source_id)
-        .fetch_optional(conn)
+        .fetch_all(conn)
         .await?;
-    row.as_ref().map(turn_from_row).transpose()
+    rows.iter().map(turn_from_row).collect()
 }
 
-/// Holds the round's row until the transaction ends, so that writers to one round take turns
-/// (on PostgreSQL; a SQLite writer holds the whole database already). Does nothing when the
-/// round does not exist: [`ensure_active`] says so.
+async fn turn_by_id(conn: &mut AnyConnection, turn_id: i64) -> Result<TurnRecord, StoreError> {
+    let row = sqlx::query("SELECT * FROM turns WHERE id = $1")
+        .bind(turn_id)
+        .fetch_one(conn)
+        .await?;
+    turn_from_row(&row)
+}
+
+/// Whether a round locked by [`lock_round`] exists and is still running.
+pub(super) enum RoundLiveness {
+    Missing,
+    Ended,
+    Active,
+}
+
+impl RoundLiveness {
+    pub(super) fn ensure_active(self, round_id: i64) -> Result<(), StoreError> {
+        match self {
+            RoundLiveness::Missing => Err(StoreError::RoundNotFound(round_id)),
+            RoundLiveness::Ended => Err(StoreError::RoundEnded(round_id)),
+            RoundLiveness::Active => Ok(()),
+        }
+    }
+}
+
+/// A round as [`lock_round`] found it.
+pub(super) struct LockedRound {
+    pub(super) liveness: RoundLiveness,
+    /// The id of the round's turn from the source asked about, when one is stored.
+    pub(super) delivered_turn: Option<i64>,
+}
+
+/// Reads whether the round is running (and, given a `source_id`, which of its turns came from
+/// that source), and holds its row until the transaction ends so that writers to one round take
+/// turns (on PostgreSQL; a SQLite writer holds the whole database already). One statement for
+/// all three: a turn's transaction runs it on every message.
 pub(super) async fn lock_round(
     conn: &mut AnyConnection,
     backend: Backend,
     round_id: i64,
-) -> Result<(), StoreError> {
-    if backend == Backend::Postgres {
-        sqlx::query("SELECT id FROM rounds WHERE id = $1 FOR UPDATE")
-            .bind(round_id)
-            .fetch_optional(conn)
-            .await?;
-    }
-    Ok(())
-}
-
-pub(super) async fn ensure_active(
-    conn: &mut AnyConnection,
-    round_id: i64,
-) -> Result<(), StoreError> {
-    let ended_ms: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT ended_ms FROM rounds WHERE id = $1")
-            .bind(round_id)
-            .fetch_optional(conn)
-            .await?;
-    match ended_ms {
-        None => Err(StoreError::RoundNotFound(round_id)),
-        Some(Some(_)) => Err(StoreError::RoundEnded(round_id)),
-        Some(None) => Ok(()),
-    }
+    source_id: Option<&str>,
+) -> Result<LockedRound, StoreError> {
+    // The same statement on both; PostgreSQL also locks the round's row.
+    let query = match backend {
+        Backend::Postgres => {
+            "SELECT rounds.ended_ms, turns.id AS delivered_turn
+             FROM rounds LEFT JOIN turns ON turns.round_id = rounds.id AND turns.source_id = $2
+             WHERE rounds.id = $1 LIMIT 1 FOR UPDATE OF rounds"
+        }
+        Backend::Sqlite => {
+            "SELECT rounds.ended_ms, turns.id AS delivered_turn
+             FROM rounds LEFT JOIN turns ON turns.round_id = rounds.id AND turns.source_id = $2
+             WHERE rounds.id = $1 LIMIT 1"
+        }
+    };
+    let row = sqlx::query(query)
+        .bind(round_id)
+        .bind(source_id)
+        .fetch_optional(conn)
+        .await?;
+    let Some(row) = row else {
+        return Ok(LockedRound {
+            liveness: RoundLiveness::Missing,
+            delivered_turn: None,
+        });
+    };
+    let ended_ms: Option<i64> = row.try_get("ended_ms")?;
+    Ok(LockedRound {
+        liveness: match ended_ms {
+            Some(_) => RoundLiveness::Ended,
+            None => RoundLiveness::Active,
+        },
+        delivered_turn: row.try_get("delivered_turn")?,
+    })
 }
 
 fn turn_from_row(row: &AnyRow) -> Result<TurnRecord, StoreError> {
