@@ -442,13 +442,14 @@ impl Engine {
         let Some(kind) = MoveKind::of(&choice.read) else {
             return Ok(vec![Output::Unsure]);
         };
-        let score = rubric.score(
+        let score = rubric.score_read(
             TurnContext {
                 side: &side,
                 counter: facing,
                 earlier: &state.earlier_terms,
             },
             &text,
+            choice.read,
         );
         let answered = match choice.read {
             Move::Concession(_) => None,

@@ -239,6 +239,13 @@ impl Rubric {
     }
 
     pub fn score(&self, context: TurnContext<'_>, reply: &str) -> TurnScore {
+        let read = read_move(&self.matcher, context.side, reply, context.counter);
+        self.score_read(context, reply, read)
+    }
+
+    /// [`Rubric::score`] for a reply whose move the caller has read already, for the same side
+    /// and counter (the engine reads each turn's move to choose the counter it answers with).
+    pub fn score_read(&self, context: TurnContext<'_>, reply: &str, read: Move) -> TurnScore {
         let terms = self.terms(reply);
         let readings = self.readings(reply);
         let pack = self.pack();
@@ -252,7 +259,6 @@ impl Rubric {
             .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
 
         // Attacking an opposing point names it; only making it in earnest argues the other side.
-        let read = read_move(&self.matcher, context.side, reply, context.counter);
         let conceded = matches!(read, Move::Concession(_));
         // An attack on the counter under reply disputes it by its shape, whatever words it uses.
         let attacks_counter = matches!(read, Move::Attack { target, .. }
@@ -328,7 +334,7 @@ impl Rubric {
             .collect();
 
         let opposing = (terms.len() >= MIN_CASE_TERMS && matches!(read, Move::Point(_)))
-            .then(|| self.opposing_argument(context, reply, &terms, own_best))
+            .then(|| self.opposing_argument(context, &readings[0], &terms, own_best))
             .flatten();
         let mut flags = Vec::new();
         if opposing.is_some() {
@@ -382,7 +388,7 @@ impl Rubric {
         }
     }
 
-    /// The whole reply and each of its first sentences, each ranked once: a developed reply
+    /// The whole reply (first) and each of its first sentences, each ranked once: a developed reply
     /// makes its point in one sentence and supports it in the next, and the words of the
     /// support must not dilute the point.
     fn readings(&self, reply: &str) -> Vec<TextRanking> {
@@ -421,12 +427,14 @@ impl Rubric {
     fn opposing_argument(
         &self,
         context: TurnContext<'_>,
-        reply: &str,
+        whole_reply: &TextRanking,
         terms: &[String],
         own_best: f64,
     ) -> Option<ArgumentIndex> {
         let pack = self.pack();
-        let best = self.matcher.search(reply, 1).into_iter().next()?;
+        let best = whole_reply
+            .closest(|_| true)
+            .filter(|hit| hit.score >= self.matcher.min_confidence())?;
         let side = &pack.arguments[best.argument].side;
         let about_the_motion: Vec<String> = terms
             .iter()
