@@ -18,6 +18,7 @@ use super::scorecard::{Compared, EndReason, Scorecard};
 use super::scoring::{Rubric, TurnContext};
 use super::serial::RoundLocks;
 use super::sides::{random_side, rng_from};
+use super::stored_scorecard::StoredScorecard;
 use super::switch::Faced;
 use super::versus::{Opponent, counter_hint};
 use crate::config::{Config, ScoringConfig};
@@ -700,11 +701,7 @@ impl Engine {
         let Some(round) = self.store.round(previous).await? else {
             return Ok(None);
         };
-        let total = round
-            .summary_json
-            .as_deref()
-            .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
-            .and_then(|summary| summary["total"].as_f64());
+        let total = StoredScorecard::of(&round).and_then(|card| card.total);
         Ok(total.map(|total| Compared {
             side: side_ref(rubric, &round.side),
             total,

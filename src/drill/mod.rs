@@ -35,6 +35,7 @@ mod scorecard;
 mod scoring;
 mod serial;
 mod sides;
+mod stored_scorecard;
 mod switch;
 mod versus;
 #[cfg(test)]

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::review::Grade;
+use super::stored_scorecard::StoredScorecard;
 use crate::store::{ReviewCardRecord, RoundRecord};
 
 /// How many dropped counters the chart lists.
@@ -33,41 +33,28 @@ pub struct DroppedOften {
 impl Progress {
     /// Read from the ended rounds' stored scorecards; `cards` are the student's review cards.
     pub fn of(rounds: &[RoundRecord], cards: &[ReviewCardRecord]) -> Progress {
-        let summaries: Vec<Value> = rounds
-            .iter()
-            .filter_map(|round| round.summary_json.as_deref())
-            .filter_map(|json| serde_json::from_str(json).ok())
-            .collect();
-        let totals = summaries
-            .iter()
-            .filter_map(|summary| summary["total"].as_f64())
-            .collect();
+        let scorecards: Vec<StoredScorecard> =
+            rounds.iter().filter_map(StoredScorecard::of).collect();
+        let totals = scorecards.iter().filter_map(|card| card.total).collect();
 
-        let mut shares: Vec<(String, f64, usize)> = Vec::new();
-        for summary in &summaries {
-            for category in summary["categories"].as_array().into_iter().flatten() {
-                let (Some(name), Some(points), Some(max)) = (
-                    category["category"].as_str(),
-                    category["points"].as_f64(),
-                    category["max"].as_f64(),
-                ) else {
-                    continue;
-                };
-                if max <= 0.0 {
-                    continue;
+        let mut shares: Vec<(&str, f64, usize)> = Vec::new();
+        let categories = scorecards.iter().flat_map(|card| &card.categories);
+        for category in categories.filter(|category| category.max > 0.0) {
+            let share = category.points / category.max;
+            match shares
+                .iter_mut()
+                .find(|(known, _, _)| *known == category.category)
+            {
+                Some((_, sum, count)) => {
+                    *sum += share;
+                    *count += 1;
                 }
-                match shares.iter_mut().find(|(known, _, _)| known == name) {
-                    Some((_, sum, count)) => {
-                        *sum += points / max;
-                        *count += 1;
-                    }
-                    None => shares.push((name.to_string(), points / max, 1)),
-                }
+                None => shares.push((&category.category, share, 1)),
             }
         }
         let categories = shares
             .into_iter()
-            .map(|(name, sum, count)| (name, sum / count as f64))
+            .map(|(name, sum, count)| (name.to_string(), sum / count as f64))
             .collect();
 
         // A counter answered well (good or easy) at its latest review is mastered.
@@ -81,25 +68,23 @@ impl Progress {
             .collect();
         let mut dropped: HashMap<String, DroppedOften> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
-        for summary in &summaries {
-            for entry in summary["dropped"].as_array().into_iter().flatten() {
-                let counter = &entry["counter"];
-                let Some(id) = counter["id"].as_str() else {
-                    continue;
-                };
-                if mastered.contains(&id) {
-                    continue;
-                }
-                let often = dropped.entry(id.to_string()).or_insert_with(|| {
-                    order.push(id.to_string());
-                    DroppedOften {
-                        claim: counter["claim"].as_str().unwrap_or_default().to_string(),
-                        speaker: counter["speaker"].as_str().unwrap_or_default().to_string(),
-                        times: 0,
-                    }
-                });
-                often.times += 1;
+        let counters = scorecards
+            .iter()
+            .flat_map(|card| &card.dropped)
+            .map(|dropped| &dropped.counter);
+        for counter in counters.filter(|counter| !counter.id.is_empty()) {
+            if mastered.contains(&counter.id.as_str()) {
+                continue;
             }
+            let often = dropped.entry(counter.id.clone()).or_insert_with(|| {
+                order.push(counter.id.clone());
+                DroppedOften {
+                    claim: counter.claim.clone(),
+                    speaker: counter.speaker.clone(),
+                    times: 0,
+                }
+            });
+            often.times += 1;
         }
         let mut most_dropped: Vec<DroppedOften> =
             order.iter().filter_map(|id| dropped.remove(id)).collect();
@@ -116,6 +101,8 @@ impl Progress {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
 
     fn round(id: i64, summary: Value) -> RoundRecord {
