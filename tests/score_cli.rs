@@ -241,3 +241,28 @@ fn praise_for_the_counter_with_no_stock_phrase_still_concedes() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn sarcasm_that_grants_the_counter_in_mockery_is_no_concession() {
+    let answers = score(
+        &[
+            "oh sure, so nobody should ever negotiate with a leader they distrust 🙄 arms control \
+             with the Soviets ran on verification, not on trust",
+            "You're right, we can't trust his word.",
+        ]
+        .map(reply_to_putins_word)
+        .join("\n"),
+    );
+    assert!(
+        answers[0]["breakdown"].get("concedes").is_none(),
+        "{answers:?}"
+    );
+    assert!(
+        answers[1]["breakdown"]["concedes"].as_f64() < Some(0.0),
+        "{answers:?}"
+    );
+    assert!(
+        answers[0]["total"].as_f64() > answers[1]["total"].as_f64(),
+        "{answers:?}"
+    );
+}

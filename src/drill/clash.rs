@@ -76,7 +76,7 @@ impl Clash {
 /// Whether a reply's cue words dispute what it answers: a denial, a contrast, a refutation or
 /// a question.
 pub fn disputes(cues: &Cues) -> bool {
-    cues.denies || cues.contrast.is_some() || cues.refutes || cues.asks
+    cues.denies || cues.contrast.is_some() || cues.refutes || cues.mocks || cues.asks
 }
 
 /// The argument of `side` that best answers `counter`: a curated rebuttal first (the one

@@ -297,7 +297,7 @@ impl Rubric {
         let disputes_leaning = |l: &Leaning| {
             attacks_counter
                 || (matches!(read, Move::Attack { .. })
-                    && (cues.refutes || cues.asks || cues.contrast.is_some()))
+                    && (cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some()))
                 || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
         };
         let stance = leaning

@@ -222,8 +222,45 @@ const GRANTING_FILLER: &[&str] = &[
     "idk",
 ];
 
+/// Openings that grant a point in irony ("oh sure, …", "yeah right"): they mock it.
+const MOCKING_OPENERS: &[&str] = &[
+    "oh sure",
+    "oh yes",
+    "oh yeah",
+    "oh great",
+    "oh right",
+    "oh totally",
+    "oh wow",
+    "yeah right",
+    "yeah sure",
+    "sure sure",
+    "lol sure",
+    "lol yes",
+];
+
+/// Phrases and marks that say the speaker means the opposite of what they grant.
+const MOCKING_PHRASES: &[&str] = &[
+    "what could go wrong",
+    "what could possibly go wrong",
+    "so generous",
+    "🙄",
+    "🙃",
+    "😒",
+    "🤡",
+];
+
+/// Marks kept as tokens of their own: they carry a stance (see [`MOCKING_PHRASES`]).
+const STANCE_MARKS: &[char] = &['🙄', '🙃', '😒', '🤡'];
+
 /// Phrases that say the point they name fails.
 const REFUTATIONS: &[&str] = &[
+    "thats the problem",
+    "thats exactly the problem",
+    "thats the whole problem",
+    "thats the issue",
+    "which is the problem",
+    "heres the problem",
+    "the problem is",
     "is wrong",
     "are wrong",
     "was wrong",
@@ -390,7 +427,7 @@ pub fn plain(text: &str) -> String {
             out.push(c);
         } else if c == '\'' || c == '’' || c == 'ʼ' {
             // "isn't" reads as "isnt"
-        } else if PUNCTUATION.contains(&c) {
+        } else if PUNCTUATION.contains(&c) || STANCE_MARKS.contains(&c) {
             out.push(' ');
             out.push(c);
             out.push(' ');
@@ -417,6 +454,9 @@ pub struct Cues {
     pub agrees_after_contrast: bool,
     /// A phrase says the named point fails.
     pub refutes: bool,
+    /// The message grants a point in irony ("oh sure, …", "what could go wrong", 🙄): it
+    /// mocks the point rather than agreeing with it.
+    pub mocks: bool,
     /// A negation appears.
     pub denies: bool,
     /// The message opens by pointing at what was just said ("that ignores …").
@@ -462,6 +502,8 @@ impl Cues {
             contrast,
             agrees_after_contrast,
             refutes: REFUTATIONS.iter().any(|p| contains_phrase(&tokens, p)),
+            mocks: opens_mocking(&tokens)
+                || MOCKING_PHRASES.iter().any(|p| contains_phrase(&tokens, p)),
             denies: tokens.iter().any(|t| is_negation(t)),
             deictic: tokens.first().is_some_and(|t| DEICTIC.contains(t)),
             asks: tokens.contains(&"?"),
@@ -572,6 +614,17 @@ fn find_phrase(tokens: &[&str], phrase: &str) -> Option<usize> {
     })
 }
 
+/// Whether the first two words are a mocking opener, whatever punctuation stands between.
+fn opens_mocking(tokens: &[&str]) -> bool {
+    let opening: Vec<&str> = tokens
+        .iter()
+        .filter(|t| !is_punctuation(t))
+        .take(2)
+        .copied()
+        .collect();
+    MOCKING_OPENERS.contains(&opening.join(" ").as_str())
+}
+
 /// Whether the last word is an agreeing word standing as a clause of its own.
 fn closes_agreeing(tokens: &[&str]) -> bool {
     let Some(last) = tokens.iter().rposition(|t| !is_punctuation(t)) else {
@@ -633,6 +686,28 @@ mod tests {
         ] {
             assert!(!cues(text).0.concedes, "{text}");
         }
+    }
+
+    #[test]
+    fn irony_mocks_what_it_seems_to_grant_and_plain_agreement_does_not() {
+        for text in [
+            "Oh, sure, Moscow will be thrilled",
+            "yeah right",
+            "lol sure, a Russian promise",
+            "a Russian promise. what could possibly go wrong",
+            "very reassuring 🙄",
+            "🙃",
+        ] {
+            assert!(cues(text).0.mocks, "{text}");
+        }
+        for text in [
+            "sure, that is fair",
+            "oh no",
+            "right, and a promise helps 🙂",
+        ] {
+            assert!(!cues(text).0.mocks, "{text}");
+        }
+        assert_eq!(plain("great 🙄!"), "great 🙄 !");
     }
 
     #[test]

@@ -69,10 +69,11 @@ pub fn read_move(m: &Matcher, side: &str, text: &str, facing: Option<ArgumentInd
         && facing.is_some_and(|counter| {
             of_another_side(m, side, counter) && m.affinity(text, counter) >= m.min_confidence()
         });
-    let agrees = cues.concedes
-        || ((cues.agrees_first || cues.endorses)
-            && (opposing.is_some() || echoes_facing)
-            && !cues.refutes);
+    let agrees = !cues.mocks
+        && (cues.concedes
+            || ((cues.agrees_first || cues.endorses)
+                && (opposing.is_some() || echoes_facing)
+                && !cues.refutes));
     if agrees && (cues.contrast.is_none() || cues.agrees_after_contrast) {
         return Move::Concession(opposing);
     }
@@ -104,14 +105,14 @@ fn attack(
     {
         return Some(make(target));
     }
-    let challenges = cues.refutes || cues.asks || cues.contrast.is_some();
+    let challenges = cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some();
     if challenges || cues.denies {
         if let Some(hit) = whole.filter(|hit| of_another_side(m, side, hit.argument))
             && (challenges || !asserts_negative(m, hit.argument))
         {
             return Some(make(hit));
         }
-        if let Some(counter) = facing.filter(|_| cues.refutes || cues.deictic)
+        if let Some(counter) = facing.filter(|_| cues.refutes || cues.mocks || cues.deictic)
             && of_another_side(m, side, counter)
         {
             let score = m.affinity(text, counter);
@@ -121,9 +122,9 @@ fn attack(
             }));
         }
     }
-    // A refutation whose reason is the student's own point: what it refutes is the other
+    // A refutation (or mockery) whose reason is the student's own point: what it refutes is the other
     // side's argument the message also names, when one is named clearly enough.
-    if cues.refutes {
+    if cues.refutes || cues.mocks {
         return other_over_own(m, side, text, WHOLE_MESSAGE_SHARE).map(make);
     }
     None
@@ -257,6 +258,34 @@ mod tests {
             Some(counter),
         );
         assert_eq!(read.name(), "concession", "{read:?}");
+    }
+
+    #[test]
+    fn mock_agreement_with_the_counter_attacks_it() {
+        let m = Matcher::new(fixture::pack());
+        let counter = m.pack().argument_index("jones.expression").unwrap();
+        for text in [
+            "oh sure, teenagers express their identity through clothes 🙄",
+            "yeah right, clothes are how teenagers express their identity",
+            "teenagers express their identity through brands, what could go wrong",
+        ] {
+            let read = read_move(&m, "for-uniforms", text, Some(counter));
+            assert_eq!(read.name(), "attack", "{text}: {read:?}");
+            assert_eq!(id(&m, read.matched()), Some("jones.expression"), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agreeing_opener_that_names_the_problem_attacks() {
+        let m = Matcher::new(fixture::pack());
+        let counter = m.pack().argument_index("jones.expression").unwrap();
+        let read = read_move(
+            &m,
+            "for-uniforms",
+            "exactly, teenagers express their identity through brands, and that's the problem",
+            Some(counter),
+        );
+        assert_eq!(read.name(), "attack", "{read:?}");
     }
 
     #[test]
