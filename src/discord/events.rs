@@ -4,7 +4,6 @@ use poise::serenity_prelude as serenity;
 
 use super::buttons::Button;
 use super::card::Card;
-use super::classroom::turn_command;
 use super::commands::{forget_user, join_clicked};
 use super::errors::Notice;
 use super::instructors::guild_scope;
@@ -41,14 +40,10 @@ async fn message(
         return Ok(());
     }
     let typing = SlowReplyTyping::start(&ctx.http, message.channel_id);
-    let command = turn_command(
-        data,
-        message.author.id,
-        message.channel_id,
-        message.content.clone(),
-        message.id.to_string(),
-    )
-    .await?;
+    let command = Command::Say {
+        text: message.content.clone(),
+        source_id: Some(message.id.to_string()),
+    };
     let outputs = match rounds::handle(data, message.author.id, message.channel_id, command).await {
         Ok(outputs) => outputs,
         Err(DrillError::NoRound) => return Ok(()),

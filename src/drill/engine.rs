@@ -241,21 +241,15 @@ impl Engine {
             (_, None) if !outputs.is_empty() => {}
             (_, None) => return Err(DrillError::NoRound),
             (Command::Say { text, source_id }, Some(round)) => {
-                outputs.extend(self.say(round, text, source_id, None).await?);
-            }
-            (
-                Command::SayVersus {
-                    text,
-                    source_id,
-                    opponent,
-                },
-                Some(round),
-            ) => {
-                let opponent = Opponent {
-                    round: self.store.active_round(&opponent, &round.place_key).await?,
-                    key: &opponent,
+                let opponent_key = self.versus_opponent(&round).await?;
+                let opponent = match &opponent_key {
+                    Some(key) => Some(Opponent {
+                        round: self.store.active_round(key, &round.place_key).await?,
+                        key,
+                    }),
+                    None => None,
                 };
-                outputs.extend(self.say(round, text, source_id, Some(opponent)).await?);
+                outputs.extend(self.say(round, text, source_id, opponent).await?);
             }
             (Command::CounterHint { argument }, Some(round)) => {
                 let rubric = self
@@ -706,6 +700,18 @@ impl Engine {
             side: side_ref(rubric, &round.side),
             total,
         }))
+    }
+
+    /// The student's versus opponent: the other member of the round's drill who argues in the
+    /// same place. Only a drill's round can have one, so no other round asks the store.
+    async fn versus_opponent(&self, round: &RoundRecord) -> Result<Option<String>, DrillError> {
+        if round.drill_id.is_none() {
+            return Ok(None);
+        }
+        Ok(self
+            .store
+            .drill_opponent(&round.place_key, &round.user_key)
+            .await?)
     }
 
     /// The round's state as the store holds it, with its pack's rubric.

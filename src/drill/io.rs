@@ -21,17 +21,12 @@ pub enum Command {
     Switch {
         seed: Option<u64>,
     },
-    /// One turn. `source_id` (e.g. a chat message id) makes a redelivered message a no-op.
+    /// One turn. `source_id` (e.g. a chat message id) makes a redelivered message a no-op. In
+    /// a versus drill (the round's drill pairs the student with an opponent in the same place)
+    /// the bot does not answer: the point made goes to the opponent to answer.
     Say {
         text: String,
         source_id: Option<String>,
-    },
-    /// One turn against a student: matched and scored like `Say`, but the bot does not answer;
-    /// the point made goes to `opponent` (a user key with a round in the same place) to answer.
-    SayVersus {
-        text: String,
-        source_id: Option<String>,
-        opponent: String,
     },
     /// The argument of the student's own side that best answers `argument` (an opponent's
     /// point): a curated rebuttal first.

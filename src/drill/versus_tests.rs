@@ -4,9 +4,9 @@
 use tempfile::TempDir;
 
 use super::engine_tests::{engine_in, start};
-use super::{Command, Engine, Moderated, Output};
+use super::{Command, DrillRound, Engine, Moderated, Output};
 use crate::config::Config;
-use crate::store::{ClashOrigin, RoundRecord};
+use crate::store::{ClashOrigin, NewDrill, RoundRecord};
 
 const PLACE: &str = "discord:channel:7";
 /// Argues for uniforms.
@@ -18,20 +18,49 @@ const CHEAPER: &str = "uniforms are cheaper for families than fashion brands";
 const NOT_CHEAPER: &str =
     "uniforms are not cheaper, families still buy weekend clothes so the blazer is an extra cost";
 
-/// An engine with Alice and Bob each in a round of their own in the same place.
+/// An engine with Alice and Bob paired in a versus drill: each in a round of the drill's, in
+/// the same place.
 async fn paired(dir: &TempDir) -> Engine {
     let engine = engine_in(dir, &Config::default()).await;
+    let store = engine.store();
+    let drill = store
+        .open_drill(NewDrill {
+            scope: "discord:guild:1".into(),
+            channel_key: "discord:channel:1".into(),
+            pack_key: "uniforms".into(),
+            mode: "versus".into(),
+            max_turns: None,
+            minutes: None,
+            begin_at_ms: None,
+            seed: 1,
+            created_by: "discord:user:9".into(),
+        })
+        .await
+        .unwrap()
+        .expect("the channel has no drill yet");
     for (user, side) in [(ALICE, "for-uniforms"), (BOB, "against-uniforms")] {
-        engine.handle(user, PLACE, start(side)).await.unwrap();
+        store.join_drill(drill.id, user, user).await.unwrap();
+        store
+            .assign_drill_member(drill.id, user, side, PLACE)
+            .await
+            .unwrap();
+        let in_drill = DrillRound {
+            id: drill.id,
+            max_turns: None,
+            deadline_ms: None,
+        };
+        engine
+            .handle_drill(None, Some(in_drill), user, PLACE, start(side))
+            .await
+            .unwrap();
     }
     engine
 }
 
-fn against(opponent: &str, text: &str, source_id: Option<&str>) -> Command {
-    Command::SayVersus {
+fn said(text: &str, source_id: Option<&str>) -> Command {
+    Command::Say {
         text: text.into(),
         source_id: source_id.map(str::to_owned),
-        opponent: opponent.into(),
     }
 }
 
@@ -74,7 +103,7 @@ async fn a_point_made_goes_to_the_opponent_and_their_answer_closes_it() {
     let dir = TempDir::new().unwrap();
     let engine = paired(&dir).await;
 
-    let first = moderated(&engine, ALICE, against(BOB, CHEAPER, None)).await;
+    let first = moderated(&engine, ALICE, said(CHEAPER, None)).await;
     assert_eq!(
         (first.speaker.as_str(), first.opponent.as_str()),
         (ALICE, BOB)
@@ -90,7 +119,7 @@ async fn a_point_made_goes_to_the_opponent_and_their_answer_closes_it() {
         [("smith.cost".to_owned(), None, ClashOrigin::Opponent)]
     );
 
-    let reply = moderated(&engine, BOB, against(ALICE, NOT_CHEAPER, None)).await;
+    let reply = moderated(&engine, BOB, said(NOT_CHEAPER, None)).await;
     assert_eq!(
         reply.facing.map(|point| point.id).as_deref(),
         Some("smith.cost")
@@ -131,7 +160,7 @@ async fn arguing_the_opponents_own_case_gives_them_nothing_to_answer() {
     let dir = TempDir::new().unwrap();
     let engine = paired(&dir).await;
 
-    let turn = moderated(&engine, ALICE, against(BOB, NOT_CHEAPER, None)).await;
+    let turn = moderated(&engine, ALICE, said(NOT_CHEAPER, None)).await;
 
     assert!(turn.served.is_none());
     assert!(ledger(&engine, BOB).await.is_empty());
@@ -143,7 +172,7 @@ async fn no_point_goes_to_an_opponent_whose_round_has_ended() {
     let engine = paired(&dir).await;
     engine.handle(BOB, PLACE, Command::End).await.unwrap();
 
-    let turn = moderated(&engine, ALICE, against(BOB, CHEAPER, None)).await;
+    let turn = moderated(&engine, ALICE, said(CHEAPER, None)).await;
 
     assert_eq!(turn.turn.turn, 1, "still Alice's turn");
     assert!(turn.served.is_none());
@@ -154,8 +183,8 @@ async fn a_redelivered_message_puts_its_point_once() {
     let dir = TempDir::new().unwrap();
     let engine = paired(&dir).await;
 
-    let first = moderated(&engine, ALICE, against(BOB, CHEAPER, Some("m1"))).await;
-    let again = moderated(&engine, ALICE, against(BOB, CHEAPER, Some("m1"))).await;
+    let first = moderated(&engine, ALICE, said(CHEAPER, Some("m1"))).await;
+    let again = moderated(&engine, ALICE, said(CHEAPER, Some("m1"))).await;
 
     assert_eq!(again.turn.turn, first.turn.turn);
     assert_eq!(again.served, first.served);
@@ -184,4 +213,24 @@ async fn the_counter_hint_is_the_askers_own_sides_best_answer() {
         .await
         .unwrap();
     assert_eq!(unknown, [Output::Hint { argument: None }]);
+}
+
+#[tokio::test]
+async fn two_rounds_in_one_place_outside_a_drill_are_each_answered_by_the_bot() {
+    let dir = TempDir::new().unwrap();
+    let engine = engine_in(&dir, &Config::default()).await;
+    for (user, side) in [(ALICE, "for-uniforms"), (BOB, "against-uniforms")] {
+        engine.handle(user, PLACE, start(side)).await.unwrap();
+    }
+
+    let outputs = engine
+        .handle(ALICE, PLACE, said(CHEAPER, None))
+        .await
+        .unwrap();
+
+    assert!(
+        matches!(outputs.as_slice(), [Output::Countered(_)]),
+        "{outputs:?}"
+    );
+    assert!(ledger(&engine, BOB).await.is_empty());
 }

@@ -5,15 +5,15 @@
 //! and the results (leaderboard, CSV, the counters the class left unanswered). Everything
 //! lives in the store, so a restart loses no drill.
 //!
-//! `seating` begins drills and opens threads, `versus` turns messages in a pair's thread into
-//! turns against the opponent, `ticker` keeps time, `finish` ends drills, `results` reports.
+//! `seating` begins drills and opens threads (a message in a versus pair's thread is a turn
+//! against the opponent: the engine knows it from the round's drill), `ticker` keeps time,
+//! `finish` ends drills, `results` reports.
 
 mod finish;
 mod results;
 mod reviews;
 mod seating;
 mod ticker;
-mod versus;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,8 +29,6 @@ use super::text::escape;
 use crate::drill::{DrillError, Engine};
 use crate::prompts::Catalogue;
 use crate::store::{DrillRecord, NewDrill, now_ms};
-
-pub use versus::turn_command;
 
 /// What the drill code needs, shareable with the ticker.
 #[derive(Clone)]

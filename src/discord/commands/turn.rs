@@ -2,8 +2,8 @@
 //! opponent, as a plain message there is).
 
 use super::answer;
-use crate::discord::classroom::turn_command;
 use crate::discord::state::{Context, Error};
+use crate::drill::Command;
 
 /// Make your next argument (plain messages in the round's DM or thread count too).
 #[poise::command(slash_command)]
@@ -12,14 +12,9 @@ pub async fn argue(
     #[description = "Your argument"] text: String,
 ) -> Result<(), Error> {
     ctx.defer().await?;
-    let source_id = ctx.id().to_string();
-    let command = turn_command(
-        ctx.data(),
-        ctx.author().id,
-        ctx.channel_id(),
+    let command = Command::Say {
         text,
-        source_id,
-    )
-    .await?;
+        source_id: Some(ctx.id().to_string()),
+    };
     answer(ctx, command, false).await
 }
