@@ -108,6 +108,17 @@ const CONCESSIONS: &[&str] = &[
     "have to acknowledge",
     "reasonable to accept",
     "so yes",
+    "thats right",
+    "that is right",
+    "thats correct",
+    "that is correct",
+    "that tracks",
+    "cant blame",
+    "hard to argue with",
+    "worth acknowledging",
+    "has to grant",
+    "have to grant",
+    "must grant",
 ];
 
 /// Phrases that call a proposal good ("good deal", "win win"): said of another side's point,
