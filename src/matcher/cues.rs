@@ -260,6 +260,9 @@ const MOCKING_PHRASES: &[&str] = &[
     "🤡",
 ];
 
+/// Words a mocking message needs besides the mockery, to say what it mocks.
+const MIN_WORDS_MOCKED: usize = 3;
+
 /// Marks kept as tokens of their own: they carry a stance (see [`MOCKING_PHRASES`]).
 const STANCE_MARKS: &[char] = &['🙄', '🙃', '😒', '🤡'];
 
@@ -513,8 +516,7 @@ impl Cues {
             contrast,
             agrees_after_contrast,
             refutes: REFUTATIONS.iter().any(|p| contains_phrase(&tokens, p)),
-            mocks: opens_mocking(&tokens)
-                || MOCKING_PHRASES.iter().any(|p| contains_phrase(&tokens, p)),
+            mocks: mocks(&tokens),
             denies: tokens.iter().any(|t| is_negation(t)),
             deictic: tokens.first().is_some_and(|t| DEICTIC.contains(t)),
             asks: tokens.contains(&"?"),
@@ -636,6 +638,20 @@ fn opens_mocking(tokens: &[&str]) -> bool {
     MOCKING_OPENERS.contains(&opening.join(" ").as_str())
 }
 
+/// Whether the message mocks something it says: a mocking opener or phrase, and words of its
+/// own besides ("yeah right" alone names nothing it disputes).
+fn mocks(tokens: &[&str]) -> bool {
+    let is_word = |t: &&str| !is_punctuation(t) && !t.chars().all(|c| STANCE_MARKS.contains(&c));
+    let mocking_words = if opens_mocking(tokens) {
+        2
+    } else if let Some(phrase) = MOCKING_PHRASES.iter().find(|p| contains_phrase(tokens, p)) {
+        phrase.split(' ').filter(|w| is_word(w)).count()
+    } else {
+        return false;
+    };
+    tokens.iter().filter(|t| is_word(t)).count() >= mocking_words + MIN_WORDS_MOCKED
+}
+
 /// Whether the last word is an agreeing word standing as a clause of its own.
 fn closes_agreeing(tokens: &[&str]) -> bool {
     let Some(last) = tokens.iter().rposition(|t| !is_punctuation(t)) else {
@@ -703,18 +719,22 @@ mod tests {
     fn irony_mocks_what_it_seems_to_grant_and_plain_agreement_does_not() {
         for text in [
             "Oh, sure, Moscow will be thrilled",
-            "yeah right",
+            "yeah right, a Russian promise",
             "lol sure, a Russian promise",
             "a Russian promise. what could possibly go wrong",
-            "very reassuring 🙄",
-            "🙃",
+            "very reassuring, that promise 🙄",
         ] {
             assert!(cues(text).0.mocks, "{text}");
         }
+        // Mockery alone names nothing it disputes.
         for text in [
             "sure, that is fair",
             "oh no",
             "right, and a promise helps 🙂",
+            "yeah right",
+            "lol sure 🙄",
+            "🙃",
+            "what could go wrong",
         ] {
             assert!(!cues(text).0.mocks, "{text}");
         }

@@ -273,6 +273,10 @@ mod tests {
             assert_eq!(read.name(), "attack", "{text}: {read:?}");
             assert_eq!(id(&m, read.matched()), Some("jones.expression"), "{text}");
         }
+        for bare in ["yeah right", "lol sure 🙄"] {
+            let read = read_move(&m, "for-uniforms", bare, Some(counter));
+            assert_eq!(read, Move::Unsure, "{bare} names nothing it disputes");
+        }
     }
 
     #[test]
