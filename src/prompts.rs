@@ -318,7 +318,8 @@ impl Catalogue {
     }
 }
 
-/// Replaces `{name}` with its value; `{{` and `}}` are literal braces.
+/// Replaces `{name}` with its value, and `{name:one|other}` with `one` when the value is 1,
+/// else `other` ("{turns} {turns:turn|turns}"); `{{` and `}}` are literal braces.
 fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -329,9 +330,16 @@ fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
             out.push_str(&tail[..1]);
             rest = &tail[2..];
         } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
-            let name = &tail[1..end];
+            let (name, forms) = split_placeholder(&tail[1..end]);
             match values.iter().find(|(key, _)| *key == name) {
-                Some((_, value)) => out.push_str(&value.to_string()),
+                Some((_, value)) => {
+                    let value = value.to_string();
+                    match forms {
+                        Some((one, _)) if value == "1" => out.push_str(one),
+                        Some((_, other)) => out.push_str(other),
+                        None => out.push_str(&value),
+                    }
+                }
                 None => out.push_str(&tail[..=end]),
             }
             rest = &tail[end + 1..];
@@ -344,7 +352,16 @@ fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     out
 }
 
-/// The placeholders a template uses, in order.
+/// A placeholder's name, and its singular and plural forms when it has them
+/// (`turns:turn|turns`).
+fn split_placeholder(placeholder: &str) -> (&str, Option<(&str, &str)>) {
+    match placeholder.split_once(':') {
+        Some((name, forms)) => (name, Some(forms.split_once('|').unwrap_or((forms, forms)))),
+        None => (placeholder, None),
+    }
+}
+
+/// The placeholders a template uses, in order (by name: a plural form names its count).
 fn placeholders(template: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = template;
@@ -356,7 +373,7 @@ fn placeholders(template: &str) -> Vec<&str> {
         }
         match tail.find('}') {
             Some(end) => {
-                found.push(&tail[1..end]);
+                found.push(split_placeholder(&tail[1..end]).0);
                 rest = &tail[end + 1..];
             }
             None => break,
@@ -455,6 +472,15 @@ mod tests {
             "1 and {b} x"
         );
         assert_eq!(fill("unclosed {a", &[("a", &1)]), "unclosed {a");
+    }
+
+    #[test]
+    fn a_plural_placeholder_agrees_with_its_count() {
+        let turns = "{n} {n:turn|turns}";
+        assert_eq!(fill(turns, &[("n", &1)]), "1 turn");
+        assert_eq!(fill(turns, &[("n", &0)]), "0 turns");
+        assert_eq!(fill(turns, &[("n", &3)]), "3 turns");
+        assert_eq!(placeholders(turns), ["n", "n"]);
     }
 
     #[test]

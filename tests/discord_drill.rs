@@ -69,7 +69,7 @@ async fn a_drill_with_six_students_runs_from_join_to_export() {
     let begun = fake
         .wait_for(
             "the drill begun",
-            answer_with(&begin, "has begun: 6 student(s)"),
+            answer_with(&begin, "has begun: 6 students"),
         )
         .await;
 
@@ -194,7 +194,7 @@ async fn a_drill_survives_a_restart() {
     fake.dispatch("INTERACTION_CREATE", begin.clone());
     fake.wait_for(
         "the drill begun after the restart",
-        answer_with(&begin, "has begun: 2 student(s)"),
+        answer_with(&begin, "has begun: 2 students"),
     )
     .await;
     threads_of(&fake, &students).await;

@@ -31,7 +31,7 @@ async fn a_scheduled_timed_drill_begins_reminds_and_ends_by_itself() {
     home.pass_time(5).await;
     fake.wait_for(
         "the drill begun by itself",
-        posted_in(GUILD_CHANNEL_ID, "has begun: 2 student(s)"),
+        posted_in(GUILD_CHANNEL_ID, "has begun: 2 students"),
     )
     .await;
     let threads = threads_of(&fake, &STUDENTS).await;

@@ -170,14 +170,14 @@ async fn two_processes_share_the_shards_and_the_store_and_lose_or_double_nothing
     home_zero.pass_time(5).await;
     fake.wait_for(
         "the scheduled drill begun by itself",
-        posted_in(GUILD_CHANNEL_ID, "has begun: 2 student(s)"),
+        posted_in(GUILD_CHANNEL_ID, "has begun: 2 students"),
     )
     .await;
     threads_of(&fake, &STUDENTS).await;
     // Both clocks tick every second: give the slower a few ticks to post twice, if it would.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(
-        fake.count(posted_in(GUILD_CHANNEL_ID, "has begun: 2 student(s)")),
+        fake.count(posted_in(GUILD_CHANNEL_ID, "has begun: 2 students")),
         1,
         "begun exactly once"
     );

@@ -87,7 +87,7 @@ async fn two_students_argue_against_each_other_in_one_moderated_thread() {
     fake.dispatch("INTERACTION_CREATE", begin.clone());
     fake.wait_for(
         "the drill begun",
-        answer_with(&begin, "has begun: 2 student(s), in 1 versus pair(s)"),
+        answer_with(&begin, "has begun: 2 students, in 1 versus pair,"),
     )
     .await;
 

@@ -68,7 +68,7 @@ impl Reviewed {
     }
 }
 
-/// How long until something falls due, in the largest whole unit that fits ("in 3 day(s)").
+/// How long until something falls due, in the largest whole unit that fits ("in 3 days").
 fn wait(catalogue: &Catalogue, ms: i64) -> String {
     const MINUTE: i64 = 60_000;
     const HOUR: i64 = 60 * MINUTE;
