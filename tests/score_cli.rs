@@ -177,7 +177,7 @@ fn agreeing_with_the_counter_is_a_concession_that_earns_nothing() {
 }
 
 #[test]
-fn echoing_the_counter_without_disputing_it_earns_no_clash() {
+fn echoing_the_counter_without_disputing_it_earns_no_clash_and_half_the_rest() {
     let answers = score(
         &[
             "putin said the buildup was exercises and he denied taking crimea and the donbas",
@@ -198,6 +198,8 @@ fn echoing_the_counter_without_disputing_it_earns_no_clash() {
         answers[1]["breakdown"]["clash"].as_f64() > Some(0.0),
         "{answers:?}"
     );
+    // It keeps half of what it earns otherwise (15.8 before echoes were halved: 8.0).
+    assert!(answers[0]["total"].as_f64() < Some(10.0), "{answers:?}");
 }
 
 /// A slogan of one's own side that shares one word ("support") with an opposing argument is

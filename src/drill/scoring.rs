@@ -34,6 +34,8 @@ const MIN_OPPOSING_KEY_TERMS: usize = 3;
 /// A reply may sit this much closer to an opposing side's case than to its own before its
 /// score shrinks: answering a counter borrows its words, and that alone is no change of side.
 const LEANING_ALLOWED: f64 = 2.0;
+/// The share of its points a reply keeps when it echoes the counter without disputing it.
+const ECHO_SHARE: f64 = 0.5;
 /// Analysed terms at which a reply has room to develop its point fully.
 const DEVELOPED_TERMS: f64 = 30.0;
 
@@ -300,9 +302,14 @@ impl Rubric {
                     && (cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some()))
                 || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
         };
+        // Taking up the counter's point without disputing it, or answering it as the pack does,
+        // grants it: half of what the reply earns otherwise.
+        let echoes =
+            !conceded && !attacks_counter && clash.as_ref().is_some_and(|c| c.echoes(disputes));
         let stance = leaning
             .filter(|l| l.ratio > LEANING_ALLOWED && !conceded && !disputes_leaning(l))
-            .map_or(1.0, |l| LEANING_ALLOWED / l.ratio);
+            .map_or(1.0, |l| LEANING_ALLOWED / l.ratio)
+            * if echoes { ECHO_SHARE } else { 1.0 };
         // Engaging the counter's words without making one's own case is half a clash.
         let shares = [
             (Category::Relevance, Some(relevance)),
@@ -357,11 +364,7 @@ impl Rubric {
         };
         let mut feedback = self.feedback(context, &categories, &flags, reading);
         // A reply that echoes the counter is told what it lacks: the reason the point fails.
-        if !conceded
-            && !attacks_counter
-            && let (Some(c), Some(counter)) = (&clash, context.counter)
-            && c.echoes(disputes)
-        {
+        if echoes && let Some(counter) = context.counter {
             let echoes = Feedback::EchoesCounter {
                 counter: named(self.pack(), counter),
             };
