@@ -41,16 +41,11 @@ impl Store {
         locked.sort_unstable();
         let mut speaker = None;
         for id in locked {
-            let source_id = Some(&turn.source_id).filter(|_| id == round_id);
-            let locked = lock_round(
-                &mut tx,
-                self.backend(),
-                id,
-                source_id.and_then(Option::as_deref),
-            )
-            .await?;
             if id == round_id {
-                speaker = Some(locked);
+                let source_id = turn.source_id.as_deref();
+                speaker = Some(lock_round(&mut tx, self.backend(), id, source_id).await?);
+            } else {
+                lock_round(&mut tx, self.backend(), id, None).await?;
             }
         }
         let speaker = speaker.expect("the speaker's round is among those locked");
