@@ -302,8 +302,8 @@ impl Rubric {
                     && (cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some()))
                 || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
         };
-        // Taking up the counter's point without disputing it, or answering it as the pack does,
-        // grants it: half of what the reply earns otherwise.
+        // Taking up the counter's point without disputing it (or giving the answer the pack
+        // links to it) grants it: the reply keeps half of what it earns otherwise.
         let echoes =
             !conceded && !attacks_counter && clash.as_ref().is_some_and(|c| c.echoes(disputes));
         let stance = leaning
@@ -391,8 +391,8 @@ impl Rubric {
         }
     }
 
-    /// The whole reply (first) and each of its first sentences, each ranked once: a developed reply
-    /// makes its point in one sentence and supports it in the next, and the words of the
+    /// The whole reply (first) and each of its first sentences, each ranked once: a developed
+    /// reply makes its point in one sentence and supports it in the next, and the words of the
     /// support must not dilute the point.
     fn readings(&self, reply: &str) -> Vec<TextRanking> {
         std::iter::once(reply)

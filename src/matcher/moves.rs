@@ -122,8 +122,8 @@ fn attack(
             }));
         }
     }
-    // A refutation (or mockery) whose reason is the student's own point: what it refutes is the other
-    // side's argument the message also names, when one is named clearly enough.
+    // A refutation (or mockery) whose reason is the student's own point: what it refutes is the
+    // other side's argument the message also names, when one is named clearly enough.
     if cues.refutes || cues.mocks {
         return other_over_own(m, side, text, WHOLE_MESSAGE_SHARE).map(make);
     }
