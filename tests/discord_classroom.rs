@@ -6,9 +6,9 @@ mod fake_discord;
 
 use std::path::Path;
 
-use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, Request};
+use fake_discord::{Bot, FakeDiscord, GUILD_CHANNEL_ID, Home, Place, answer_with};
 use fake_discord::{as_instructor, attachment_command, in_guild, slash_command, string_option};
-use fake_discord::{subcommand, token_of, upload_pack};
+use fake_discord::{subcommand, upload_pack};
 use serde_json::{Value, json};
 
 const STUDENT: u64 = 610_000_000_000_000_001;
@@ -26,13 +26,6 @@ fn here(user_id: u64) -> Place {
 fn good_pack() -> Vec<u8> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::read(repo.join("tests/data/good-packs/uniforms.toml")).unwrap()
-}
-
-/// The bot's answer to `interaction` (its callback or a follow-up) that contains `text`.
-fn answer_with(interaction: &Value, text: &str) -> impl Fn(&Request) -> bool {
-    let token = token_of(interaction);
-    let text = text.to_string();
-    move |r| r.path.contains(&token) && r.body.to_string().contains(&text)
 }
 
 /// The bot, with its home (config and database), which must outlive it.
