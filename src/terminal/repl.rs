@@ -156,14 +156,20 @@ impl Practice<'_> {
         let Ok(Some(round)) = store.active_round(&self.user, &self.place).await else {
             return (0, None);
         };
-        let turns = store.turns(round.id).await.map_or(0, |turns| turns.len());
-        let waiting = store.clashes(round.id).await.ok().and_then(|clashes| {
-            let open = clashes.iter().rev().find(|c| c.answered_turn.is_none())?;
+        let Ok(history) = store.history(round.id).await else {
+            return (0, None);
+        };
+        let open = history
+            .clashes
+            .iter()
+            .rev()
+            .find(|c| c.answered_turn.is_none());
+        let waiting = open.and_then(|open| {
             let pack = self.engine.pack(&round.pack_id)?;
             let index = pack.argument_index(&open.counter_argument)?;
             Some(ArgumentRef::new(&pack, index))
         });
-        (turns, waiting)
+        (history.turns.len(), waiting)
     }
 
     /// Sends one command and shows what came back; true when the round has ended.
