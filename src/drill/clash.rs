@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::matcher::{Cues, Matcher};
+use crate::matcher::{Cues, Matcher, TextRanking};
 use crate::pack::ArgumentIndex;
 
 /// At or above this affinity, a reply engages a counter (and so answers it in the ledger).
@@ -25,23 +25,28 @@ pub struct Clash {
 }
 
 impl Clash {
+    /// The clash of a reply (`reply`: the whole reply ranked once; `reply_terms`: its analysed
+    /// terms) with `counter`.
     pub fn measure(
         matcher: &Matcher,
         side: &str,
-        reply: &str,
+        reply: &TextRanking,
         reply_terms: &[String],
         counter: ArgumentIndex,
     ) -> Clash {
+        let pack = matcher.pack();
         let shared_terms = shared_key_terms(matcher, reply_terms, counter);
-        let rebuttals = matcher.pack().rebutted_by(counter);
-        let rebuttal = matcher
-            .search_side(reply, side, REBUTTAL_SEARCH_DEPTH)
+        let rebuttals = pack.rebutted_by(counter);
+        let rebuttal = reply
+            .best(REBUTTAL_SEARCH_DEPTH, |argument| {
+                pack.arguments[argument].side == side
+            })
             .into_iter()
             .filter(|hit| hit.score >= REBUTTAL_MIN_CONFIDENCE)
             .map(|hit| hit.argument)
             .find(|argument| rebuttals.contains(argument));
         Clash {
-            affinity: matcher.affinity(reply, counter),
+            affinity: reply.confidence_of(counter),
             shared_terms,
             rebuttal,
         }
@@ -74,9 +79,9 @@ impl Clash {
 }
 
 /// Whether a reply's cue words dispute what it answers: a denial, a contrast, a refutation or
-/// a question.
+/// mockery, or a question.
 pub fn disputes(cues: &Cues) -> bool {
-    cues.denies || cues.contrast.is_some() || cues.refutes || cues.mocks || cues.asks
+    cues.denies || cues.contrast.is_some() || cues.dismisses() || cues.asks
 }
 
 /// The argument of `side` that best answers `counter`: a curated rebuttal first (the one

@@ -225,8 +225,14 @@ impl Rubric {
     /// Whether `reply` answers `counter` for the clash ledger.
     pub fn answers(&self, side: &str, reply: &str, counter: ArgumentIndex) -> bool {
         let terms = self.terms(reply);
-        Clash::measure(&self.matcher, side, reply, &terms, counter)
-            .answers(disputes(&Cues::of(&plain(reply))))
+        Clash::measure(
+            &self.matcher,
+            side,
+            &self.matcher.rank(reply),
+            &terms,
+            counter,
+        )
+        .answers(disputes(&Cues::of(&plain(reply))))
     }
 
     /// The argument a counter given as text stands for: the closest argument of a side opposing
@@ -256,9 +262,10 @@ impl Rubric {
         });
         let own_best = own.map_or(0.0, |hit| hit.score);
         let leaning = self.leaning(context.side, &readings, own_best);
-        let clash = context
-            .counter
-            .map(|counter| Clash::measure(&self.matcher, context.side, reply, &terms, counter));
+        let whole_reply = &readings[0];
+        let clash = context.counter.map(|counter| {
+            Clash::measure(&self.matcher, context.side, whole_reply, &terms, counter)
+        });
 
         // Attacking an opposing point names it; only making it in earnest argues the other side.
         let conceded = matches!(read, Move::Concession(_));
@@ -299,7 +306,7 @@ impl Rubric {
         let disputes_leaning = |l: &Leaning| {
             attacks_counter
                 || (matches!(read, Move::Attack { .. })
-                    && (cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some()))
+                    && (cues.dismisses() || cues.asks || cues.contrast.is_some()))
                 || ((cues.denies || cues.refutes) && Some(l.argument) == context.counter)
         };
         // Taking up the counter's point without disputing it (or giving the answer the pack
@@ -341,7 +348,7 @@ impl Rubric {
             .collect();
 
         let opposing = (terms.len() >= MIN_CASE_TERMS && matches!(read, Move::Point(_)))
-            .then(|| self.opposing_argument(context, &readings[0], &terms, own_best))
+            .then(|| self.opposing_argument(context, whole_reply, &terms, own_best))
             .flatten();
         let mut flags = Vec::new();
         if opposing.is_some() {
@@ -437,7 +444,7 @@ impl Rubric {
         let pack = self.pack();
         let best = whole_reply
             .closest(|_| true)
-            .filter(|hit| hit.score >= self.matcher.min_confidence())?;
+            .filter(|hit| self.matcher.is_recognised(hit.score))?;
         let side = &pack.arguments[best.argument].side;
         let about_the_motion: Vec<String> = terms
             .iter()

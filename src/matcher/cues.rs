@@ -249,22 +249,18 @@ const MOCKING_OPENERS: &[&str] = &[
     "lol yes",
 ];
 
-/// Phrases and marks that say the speaker means the opposite of what they grant.
+/// Phrases that say the speaker means the opposite of what they grant.
 const MOCKING_PHRASES: &[&str] = &[
     "what could go wrong",
     "what could possibly go wrong",
     "so generous",
-    "🙄",
-    "🙃",
-    "😒",
-    "🤡",
 ];
+
+/// Marks that do the same; [`plain`] keeps each as a token of its own.
+const MOCKING_MARKS: &[char] = &['🙄', '🙃', '😒', '🤡'];
 
 /// Words a mocking message needs besides the mockery, to say what it mocks.
 const MIN_WORDS_MOCKED: usize = 3;
-
-/// Marks kept as tokens of their own: they carry a stance (see [`MOCKING_PHRASES`]).
-const STANCE_MARKS: &[char] = &['🙄', '🙃', '😒', '🤡'];
 
 /// Phrases that say the point they name fails.
 const REFUTATIONS: &[&str] = &[
@@ -441,7 +437,7 @@ pub fn plain(text: &str) -> String {
             out.push(c);
         } else if c == '\'' || c == '’' || c == 'ʼ' {
             // "isn't" reads as "isnt"
-        } else if PUNCTUATION.contains(&c) || STANCE_MARKS.contains(&c) {
+        } else if PUNCTUATION.contains(&c) || MOCKING_MARKS.contains(&c) {
             out.push(' ');
             out.push(c);
             out.push(' ');
@@ -482,6 +478,11 @@ pub struct Cues {
 }
 
 impl Cues {
+    /// The message says the point it names fails: a refuting phrase, or mockery.
+    pub fn dismisses(&self) -> bool {
+        self.refutes || self.mocks
+    }
+
     pub fn of(plain: &str) -> Cues {
         let tokens: Vec<&str> = plain.split(' ').filter(|t| !t.is_empty()).collect();
         // "yet" contrasts only where a clause starts ("…, yet", "and yet"), not in "has yet to".
@@ -641,15 +642,18 @@ fn opens_mocking(tokens: &[&str]) -> bool {
 /// Whether the message mocks something it says: a mocking opener or phrase, and words of its
 /// own besides ("yeah right" alone names nothing it disputes).
 fn mocks(tokens: &[&str]) -> bool {
-    let is_word = |t: &&str| !is_punctuation(t) && !t.chars().all(|c| STANCE_MARKS.contains(&c));
+    let is_mark = |t: &str| t.chars().all(|c| MOCKING_MARKS.contains(&c));
     let mocking_words = if opens_mocking(tokens) {
         2
     } else if let Some(phrase) = MOCKING_PHRASES.iter().find(|p| contains_phrase(tokens, p)) {
-        phrase.split(' ').filter(|w| is_word(w)).count()
+        phrase.split(' ').count()
+    } else if tokens.iter().any(|t| is_mark(t)) {
+        0
     } else {
         return false;
     };
-    tokens.iter().filter(|t| is_word(t)).count() >= mocking_words + MIN_WORDS_MOCKED
+    let words = tokens.iter().filter(|t| !is_punctuation(t) && !is_mark(t));
+    words.count() >= mocking_words + MIN_WORDS_MOCKED
 }
 
 /// Whether the last word is an agreeing word standing as a clause of its own.

@@ -105,14 +105,14 @@ fn attack(
     {
         return Some(make(target));
     }
-    let challenges = cues.refutes || cues.mocks || cues.asks || cues.contrast.is_some();
+    let challenges = cues.dismisses() || cues.asks || cues.contrast.is_some();
     if challenges || cues.denies {
         if let Some(hit) = whole.filter(|hit| of_another_side(m, side, hit.argument))
             && (challenges || !asserts_negative(m, hit.argument))
         {
             return Some(make(hit));
         }
-        if let Some(counter) = facing.filter(|_| cues.refutes || cues.mocks || cues.deictic)
+        if let Some(counter) = facing.filter(|_| cues.dismisses() || cues.deictic)
             && of_another_side(m, side, counter)
         {
             let score = m.affinity(text, counter);
@@ -124,7 +124,7 @@ fn attack(
     }
     // A refutation (or mockery) whose reason is the student's own point: what it refutes is the
     // other side's argument the message also names, when one is named clearly enough.
-    if cues.refutes || cues.mocks {
+    if cues.dismisses() {
         return other_over_own(m, side, text, WHOLE_MESSAGE_SHARE).map(make);
     }
     None

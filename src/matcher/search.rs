@@ -34,7 +34,17 @@ impl TextRanking {
     /// The closest argument that `keep` accepts, whatever the confidence; `None` when no such
     /// argument shares a term with the text.
     pub fn closest(&self, keep: impl Fn(ArgumentIndex) -> bool) -> Option<Hit> {
-        self.0.best(1, keep).into_iter().next().map(Hit::from)
+        self.best(1, keep).into_iter().next()
+    }
+
+    /// The `top` closest arguments that `keep` accepts, best first, whatever the confidence.
+    pub fn best(&self, top: usize, keep: impl Fn(ArgumentIndex) -> bool) -> Vec<Hit> {
+        self.0.best(top, keep).into_iter().map(Hit::from).collect()
+    }
+
+    /// How strongly the text engages one given argument, 0..1.
+    pub fn confidence_of(&self, argument: ArgumentIndex) -> f64 {
+        self.0.confidence_of(argument)
     }
 }
 
@@ -90,9 +100,9 @@ impl Matcher {
     /// offering even when it alone would not have been enough.
     pub fn search(&self, text: &str, top: usize) -> Vec<Hit> {
         let ranked = self.ranking(text).best(top, |_| true);
-        if ranked
+        if !ranked
             .first()
-            .is_none_or(|best| best.confidence < self.min_confidence)
+            .is_some_and(|best| self.is_recognised(best.confidence))
         {
             return Vec::new();
         }
@@ -101,6 +111,12 @@ impl Matcher {
             .take_while(|ranked| ranked.confidence >= self.min_confidence / 2.0)
             .map(Hit::from)
             .collect()
+    }
+
+    /// Whether a best hit this confident says the text makes that argument: the threshold
+    /// [`Matcher::search`] answers "unsure" below.
+    pub fn is_recognised(&self, confidence: f64) -> bool {
+        confidence >= self.min_confidence
     }
 
     /// Every argument sharing a term with `text`, best first, whatever the confidence.
@@ -115,16 +131,13 @@ impl Matcher {
     /// The argument(s) of `side` closest to `text`, any confidence, best first (for scoring
     /// relevance). Arguments sharing nothing with `text` are left out.
     pub fn search_side(&self, text: &str, side: &str, top: usize) -> Vec<Hit> {
-        self.ranking(text)
+        self.rank(text)
             .best(top, |argument| self.pack.arguments[argument].side == side)
-            .into_iter()
-            .map(Hit::from)
-            .collect()
     }
 
     /// How strongly `text` engages one given argument, 0..1 (for scoring clash).
     pub fn affinity(&self, text: &str, argument: ArgumentIndex) -> f64 {
-        self.ranking(text).confidence_of(argument)
+        self.rank(text).confidence_of(argument)
     }
 
     /// The analysed terms of a text (normalised, aliased, typo-corrected, stemmed): for
