@@ -119,6 +119,20 @@ const CONCESSIONS: &[&str] = &[
     "has to grant",
     "have to grant",
     "must grant",
+    "so yeah",
+    "makes total sense",
+    "makes perfect sense",
+    "makes complete sense",
+    "makes good sense",
+    "makes a lot of sense",
+    "its true that",
+    "it is true that",
+    "id take it",
+    "id take that",
+    "i would take that",
+    "considerable wisdom",
+    "good stat",
+    "good example",
 ];
 
 /// Phrases that call a proposal good ("good deal", "win win"): said of another side's point,
@@ -145,6 +159,14 @@ const ENDORSEMENTS: &[&str] = &[
     "a smart way",
     "a sensible way",
     "the right call",
+    "smart move",
+    "wise move",
+    "sensible move",
+    "smartest thing",
+    "decent compromise",
+    "good compromise",
+    "sensible compromise",
+    "fair compromise",
 ];
 
 /// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
@@ -291,6 +313,7 @@ const REFUTATIONS: &[&str] = &[
     "falls apart",
     "fall apart",
     "makes no sense",
+    "makes little sense",
     "doesnt hold",
     "dont hold",
     "doesnt hold up",
@@ -697,6 +720,33 @@ mod tests {
             "upright members of the alliance",
         ] {
             assert!(!cues(text).0.concedes, "{text}");
+        }
+    }
+
+    #[test]
+    fn agreeing_idioms_concede_and_their_negative_twins_refute() {
+        for text in [
+            "116 years at that rate, so yeah, Russia can't conquer the rest. Good stat.",
+            "After 2014 it makes total sense that Ukrainians want a written commitment.",
+            "A fortified line is grim, but seventy years of calm is not nothing. I'd take it.",
+            "It's true that membership is far off.",
+        ] {
+            let read = cues(text).0;
+            assert!(read.concedes && !read.refutes, "{text}: {read:?}");
+        }
+        let read = cues("Clinging to a promise of admission makes little sense.").0;
+        assert!(read.refutes && !read.concedes, "{read:?}");
+        let read = cues("It's true that membership is far off, but Moscow still fears it.").0;
+        assert!(read.concedes && read.contrast.is_some(), "{read:?}");
+    }
+
+    #[test]
+    fn calling_a_proposal_a_smart_move_or_a_decent_compromise_endorses_it() {
+        for text in [
+            "That does sound like a decent compromise honestly.",
+            "The smart move is to write down what's already true.",
+        ] {
+            assert!(cues(text).0.endorses, "{text}");
         }
     }
 
