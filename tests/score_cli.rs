@@ -157,6 +157,22 @@ fn a_reply_without_a_fact_earns_no_evidence() {
 }
 
 #[test]
+fn trivia_about_the_counters_names_earns_a_fraction_of_the_evidence() {
+    let line = serde_json::json!({
+        "side": "coalition-guarantee",
+        "counter_id": "russia-nato-link.korea-model",
+        "reply": "The Korean DMZ is about 4 km wide and runs roughly along the 38th parallel. \
+            The armistice was signed at Panmunjom in July 1953, and there's still no peace treaty.",
+    });
+    let answers = score(&line.to_string());
+    let evidence = answers[0]["breakdown"]["evidence"].as_f64().unwrap();
+    assert!(
+        evidence > 0.0 && evidence <= 10.0,
+        "facts that argue nothing of the student's case keep under half of 20: {answers:?}"
+    );
+}
+
+#[test]
 fn agreeing_with_the_counter_is_a_concession_that_earns_nothing() {
     let answers = score(
         &[

@@ -21,6 +21,8 @@ const ARGUES_OPPOSING_SIDE_PENALTY: f64 = 25.0;
 const CONCEDES_PENALTY: f64 = 20.0;
 /// An opposing argument must match this much better than the best own-side one to flag a turn.
 const OPPOSING_MARGIN: f64 = 1.25;
+/// Relevance at which a reply argues its own case fully, so its facts bear on it.
+const CASE_ARGUED: f64 = 0.5;
 /// Own-side confidence that earns full relevance.
 const FULL_RELEVANCE: f64 = 0.5;
 /// Confidence below which a hit is chance overlap (a stray shared word), worth nothing.
@@ -296,10 +298,12 @@ impl Rubric {
         // How much of the reply is new against the student's earlier turns; a slogan, however
         // new, earns only part of it (as it does of relevance and clash).
         let fresh = novelty(&terms, context.earlier, &self.topic_terms);
-        // Facts bear on the point when they answer the counter the reply faces (or, opening a
-        // round, when the reply argues its case with them): figures listed beside the counter
-        // without engaging it earn a quarter at most.
-        let bearing = 0.25 + 0.75 * engagement.unwrap_or(relevance);
+        // Facts bear on the point when they answer the counter the reply faces for the student's
+        // own case (or, opening a round, when the reply argues its case with them): figures
+        // listed beside the counter without engaging it, and trivia about the counter's names
+        // that argue nothing of the student's, earn a quarter at most.
+        let argues_its_case = (relevance / CASE_ARGUED).min(1.0);
+        let bearing = 0.25 + 0.75 * engagement.map_or(relevance, |e| e * argues_its_case);
         // A reply that reads as an opposing case more than as its own keeps a shrinking share of
         // what it earns, however fluent: agreeing in other words is still agreeing. An attack,
         // or a denial of the counter, borrows the words it disputes and keeps its share.
