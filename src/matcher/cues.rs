@@ -526,7 +526,7 @@ impl Cues {
                 .any(|t| AGREEING_TURNS.contains(t))
         });
         Cues {
-            concedes: CONCESSIONS.iter().any(|p| contains_phrase(&tokens, p))
+            concedes: CONCESSIONS.iter().any(|p| grants_phrase(&tokens, p))
                 || closes_agreeing(&tokens),
             agrees_first: tokens
                 .iter()
@@ -643,12 +643,17 @@ fn starts_with(tokens: &[&str], phrase: &str) -> bool {
 
 fn find_phrase(tokens: &[&str], phrase: &str) -> Option<usize> {
     let words: Vec<&str> = phrase.split(' ').collect();
-    tokens.windows(words.len()).position(|window| {
-        window
-            .iter()
-            .zip(&words)
-            .all(|(token, word)| *word == "*" && !is_punctuation(token) || token == word)
-    })
+    tokens
+        .windows(words.len())
+        .position(|window| phrase_matches(window, &words))
+}
+
+/// Whether some tokens are a phrase's words; `*` stands for any one word.
+fn phrase_matches(tokens: &[&str], words: &[&str]) -> bool {
+    tokens
+        .iter()
+        .zip(words)
+        .all(|(token, word)| *word == "*" && !is_punctuation(token) || token == word)
 }
 
 /// Whether the first two words are a mocking opener, whatever punctuation stands between.
@@ -685,6 +690,20 @@ fn closes_agreeing(tokens: &[&str]) -> bool {
         return false;
     };
     CLOSING_AGREEMENT.contains(&tokens[last]) && (last == 0 || is_punctuation(tokens[last - 1]))
+}
+
+/// Whether `phrase` occurs with nothing just before it, in its clause, that takes it back:
+/// "not a fair point", "only makes sense if" and "hardly true" grant nothing.
+fn grants_phrase(tokens: &[&str], phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    tokens.windows(words.len()).enumerate().any(|(at, window)| {
+        phrase_matches(window, &words)
+            && !tokens[at.saturating_sub(2)..at]
+                .iter()
+                .rev()
+                .take_while(|t| !is_punctuation(t))
+                .any(|t| is_negation(t) || *t == "only")
+    })
 }
 
 fn contains_phrase(tokens: &[&str], phrase: &str) -> bool {
@@ -738,6 +757,22 @@ mod tests {
         assert!(read.refutes && !read.concedes, "{read:?}");
         let read = cues("It's true that membership is far off, but Moscow still fears it.").0;
         assert!(read.concedes && read.contrast.is_some(), "{read:?}");
+    }
+
+    #[test]
+    fn a_conceding_phrase_taken_back_by_the_word_before_it_grants_nothing() {
+        for text in [
+            "Neutrality only makes sense if Russia keeps its word, and it never has.",
+            "That is not a fair point at all.",
+            "Hardly true: the 2004 round drew no tanks.",
+        ] {
+            assert!(!cues(text).0.concedes, "{text}");
+        }
+        assert!(
+            cues("It makes sense, and the 2004 round shows it.")
+                .0
+                .concedes
+        );
     }
 
     #[test]
