@@ -133,6 +133,14 @@ const CONCESSIONS: &[&str] = &[
     "considerable wisdom",
     "good stat",
     "good example",
+    "must admit",
+    "have to admit",
+    "must be admitted",
+    "unfair to deny",
+    "i get why",
+    "completely understandable",
+    "thats understandable",
+    "its understandable",
 ];
 
 /// Phrases that call a proposal good ("good deal", "win win"): said of another side's point,
@@ -167,6 +175,9 @@ const ENDORSEMENTS: &[&str] = &[
     "good compromise",
     "sensible compromise",
     "fair compromise",
+    "is sensible",
+    "its merit",
+    "most realistic",
 ];
 
 /// Words that close a message by agreeing, said as a clause of their own ("…, fair.",
@@ -752,6 +763,13 @@ mod tests {
         ] {
             let read = cues(text).0;
             assert!(read.concedes && !read.refutes, "{text}: {read:?}");
+        }
+        for text in [
+            "It must be admitted that no Western capital will deploy combat units to Ukraine.",
+            "I get why Kyiv wants more than weapons after two attacks.",
+            "That's completely understandable after 2014.",
+        ] {
+            assert!(cues(text).0.concedes, "{text}");
         }
         let read = cues("Clinging to a promise of admission makes little sense.").0;
         assert!(read.refutes && !read.concedes, "{read:?}");
