@@ -102,6 +102,10 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("feedback.echoes_counter", &["author"]),
     ("feedback.add_evidence", &[]),
     ("feedback.add_evidence_example", &["example"]),
+    (
+        "feedback.add_evidence_cited",
+        &["example", "author", "claim"],
+    ),
     ("feedback.repeats", &[]),
     ("feedback.give_reason", &[]),
     ("feedback.argues_opposing_side", &["author", "claim"]),

@@ -25,8 +25,14 @@ pub enum Feedback {
     UseRebuttal { counter: Named, answer: Named },
     /// The reply takes up the counter's words but never says why its point fails.
     EchoesCounter { counter: Named },
-    /// No figures, dates or named events; `example` is evidence the side could cite.
-    AddEvidence { example: Option<String> },
+    /// No figures, dates or named events; `example` is evidence the side could cite, and
+    /// `cited_for` the argument of the side's essays that cites it (absent in turns stored
+    /// before it was kept).
+    AddEvidence {
+        example: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cited_for: Option<Named>,
+    },
     /// Mostly what an earlier turn said.
     Repeats,
     /// A bare assertion: no reason given for it.
@@ -68,8 +74,20 @@ impl Feedback {
             }
             Feedback::AddEvidence {
                 example: Some(example),
+                cited_for: Some(argument),
+            } => catalogue.render(
+                "feedback.add_evidence_cited",
+                &[
+                    ("example", example),
+                    ("author", &argument.author),
+                    ("claim", &argument.claim),
+                ],
+            ),
+            Feedback::AddEvidence {
+                example: Some(example),
+                cited_for: None,
             } => catalogue.render("feedback.add_evidence_example", &[("example", example)]),
-            Feedback::AddEvidence { example: None } => {
+            Feedback::AddEvidence { example: None, .. } => {
                 catalogue.render("feedback.add_evidence", &[])
             }
             Feedback::Repeats => catalogue.render("feedback.repeats", &[]),
@@ -129,8 +147,16 @@ mod tests {
             },
             Feedback::AddEvidence {
                 example: Some("the 2008 Bucharest summit".into()),
+                cited_for: Some(named("Menon", "C")),
             },
-            Feedback::AddEvidence { example: None },
+            Feedback::AddEvidence {
+                example: Some("the 2008 Bucharest summit".into()),
+                cited_for: None,
+            },
+            Feedback::AddEvidence {
+                example: None,
+                cited_for: None,
+            },
             Feedback::Repeats,
             Feedback::ArguesOpposingSide {
                 argument: named("Menon", "C"),

@@ -523,11 +523,24 @@ impl Rubric {
         // A concession earns no evidence or novelty; what it needs is said above.
         let conceded = flags.contains(&Flag::Concedes);
         if weak(Category::Evidence) && !conceded {
-            let example = own_closest
+            // Named beside the point it is cited for, so "Thucydides" alone is no riddle.
+            let cited = own_closest
                 .into_iter()
                 .chain(pack.arguments_of_side(context.side))
-                .find_map(|argument| pack.arguments[argument].evidence.first().cloned());
-            feedback.push(Feedback::AddEvidence { example });
+                .find_map(|argument| {
+                    let example = pack.arguments[argument].evidence.first()?.clone();
+                    Some((example, named(pack, argument)))
+                });
+            feedback.push(match cited {
+                Some((example, argument)) => Feedback::AddEvidence {
+                    example: Some(example),
+                    cited_for: Some(argument),
+                },
+                None => Feedback::AddEvidence {
+                    example: None,
+                    cited_for: None,
+                },
+            });
         }
         // Repetition is what the earlier turns already said, whatever the reply's length; and
         // only when there is something to repeat.
