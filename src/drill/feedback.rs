@@ -129,6 +129,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_evidence_hint_stored_before_its_source_was_kept_still_reads_and_renders() {
+        let stored: Feedback =
+            serde_json::from_str(r#"{"kind": "add_evidence", "example": "Thucydides"}"#).unwrap();
+        assert_eq!(
+            stored,
+            Feedback::AddEvidence {
+                example: Some("Thucydides".into()),
+                cited_for: None,
+            }
+        );
+        let text = stored.render(&Catalogue::builtin());
+        assert!(text.contains("Thucydides"), "{text}");
+    }
+
+    #[test]
     fn every_kind_renders_from_the_catalogue_with_its_values() {
         let catalogue = Catalogue::builtin();
         let named = |author: &str, claim: &str| Named {

@@ -300,8 +300,8 @@ impl Rubric {
         let fresh = novelty(&terms, context.earlier, &self.topic_terms);
         // Facts bear on the point when they answer the counter the reply faces for the student's
         // own case (or, opening a round, when the reply argues its case with them): figures
-        // listed beside the counter without engaging it, and trivia about the counter's names
-        // that argue nothing of the student's, earn a quarter at most.
+        // listed beside the counter without engaging it earn a quarter at most, and trivia about
+        // the counter's names that argues nothing of the student's case little more.
         let argues_its_case = (relevance / CASE_ARGUED).min(1.0);
         let bearing = 0.25 + 0.75 * engagement.map_or(relevance, |e| e * argues_its_case);
         // A reply that reads as an opposing case more than as its own keeps a shrinking share of
