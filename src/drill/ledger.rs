@@ -13,10 +13,8 @@ pub fn answered_counter(
     reply: &str,
     open: &[ArgumentIndex],
 ) -> Option<ArgumentIndex> {
-    open.iter()
-        .rev()
-        .copied()
-        .find(|&counter| rubric.answers(side, reply, counter))
+    let answers = rubric.answers(side, reply);
+    open.iter().rev().copied().find(|&counter| answers(counter))
 }
 
 /// The ledger split into answered and still open (dropped, once the round is over), each

@@ -224,17 +224,19 @@ impl Rubric {
         self.matcher.terms(text)
     }
 
-    /// Whether `reply` answers `counter` for the clash ledger.
-    pub fn answers(&self, side: &str, reply: &str, counter: ArgumentIndex) -> bool {
+    /// Whether `reply` answers a counter, for the clash ledger: the reply is ranked and read
+    /// once, then asked of each counter the ledger holds open.
+    pub fn answers<'a>(
+        &'a self,
+        side: &'a str,
+        reply: &str,
+    ) -> impl Fn(ArgumentIndex) -> bool + 'a {
+        let ranking = self.matcher.rank(reply);
         let terms = self.terms(reply);
-        Clash::measure(
-            &self.matcher,
-            side,
-            &self.matcher.rank(reply),
-            &terms,
-            counter,
-        )
-        .answers(disputes(&Cues::of(&plain(reply))))
+        let disputes = disputes(&Cues::of(&plain(reply)));
+        move |counter| {
+            Clash::measure(&self.matcher, side, &ranking, &terms, counter).answers(disputes)
+        }
     }
 
     /// The argument a counter given as text stands for: the closest argument of a side opposing
@@ -531,16 +533,8 @@ impl Rubric {
                     let example = pack.arguments[argument].evidence.first()?.clone();
                     Some((example, named(pack, argument)))
                 });
-            feedback.push(match cited {
-                Some((example, argument)) => Feedback::AddEvidence {
-                    example: Some(example),
-                    cited_for: Some(argument),
-                },
-                None => Feedback::AddEvidence {
-                    example: None,
-                    cited_for: None,
-                },
-            });
+            let (example, cited_for) = cited.unzip();
+            feedback.push(Feedback::AddEvidence { example, cited_for });
         }
         // Repetition is what the earlier turns already said, whatever the reply's length; and
         // only when there is something to repeat.
